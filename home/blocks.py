@@ -279,6 +279,21 @@ class ContactBlock(blocks.StructBlock):
     )
     note = blocks.TextBlock(label=_("Hinweis"), required=False)
 
+    def get_context(self, value, parent_context=None):
+        from home.models import OrganisationSettings
+
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        organisation = None
+        if value.get("use_organisation_address") and request is not None:
+            organisation = OrganisationSettings.for_request(request)
+        context.update(
+            organisation=organisation,
+            phone=value.get("phone") or (organisation.phone if organisation else ""),
+            email=value.get("email") or (organisation.email if organisation else ""),
+        )
+        return context
+
     class Meta:
         icon = "mail"
         label = _("Kontakt und Öffnungszeiten")

@@ -1,5 +1,7 @@
 """Site-wide views: language choice, search, sitemap, robots.txt and the error pages."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.contrib.sitemaps.views import sitemap as django_sitemap
@@ -47,7 +49,12 @@ def search(request):
     return render(
         request,
         "home/search.html",
-        {"search_query": query, "search_results": page_of_results, "result_count": len(results)},
+        {
+            "search_query": query,
+            "search_results": page_of_results,
+            "result_count": len(results),
+            "pagination_query": urlencode({"q": query}),
+        },
     )
 
 

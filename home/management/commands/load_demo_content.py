@@ -1,0 +1,31 @@
+"""Load the demo content of the foundation and of every installed feature app (idempotent)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.demo import Demo, ensure_locales
+from portal.hooks import DEMO_CONTENT, collect
+
+
+class Command(BaseCommand):
+    help = "Legt Demo-Inhalte an, sofern sie fehlen. Ein zweiter Aufruf ändert nichts."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Auch mit Produktions-Einstellungen ausführen (nur für Testsysteme).",
+        )
+
+    def handle(self, *args, **options):
+        if settings.SETTINGS_MODULE.endswith(".production") and not options["allow_production"]:
+            raise CommandError("Demo-Inhalte gehören nicht in die Produktion.")
+        de, en = ensure_locales()
+        demo = Demo(stdout=self.stdout, de=de, en=en)
+        for content in sorted(collect(DEMO_CONTENT), key=lambda c: (c.order, c.name)):
+            self.stdout.write(f"Demo-Inhalte: {content.name}")
+            # No surrounding transaction: wagtail-localize publishes translations on commit
+            # from the revision's in-memory page, which would then overwrite the tree's child
+            # counts of pages translated in the same transaction.
+            content.load(demo)
+        self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind vollständig."))

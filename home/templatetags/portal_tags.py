@@ -1,0 +1,158 @@
+"""Template tags for the parts every page shares: menu, languages, footer, structured data."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from home.models import FooterSettings, NavigationSettings, OrganisationSettings
+
+register = template.Library()
+
+
+def _localised_pages(pages):
+    """Map each page's translation key to its live version in the active language (one query)."""
+    keys = {page.translation_key for page in pages}
+    localised = Page.objects.live().filter(
+        translation_key__in=keys, locale__language_code=get_language()
+    )
+    return {page.translation_key: page for page in localised}
+
+
+def _localised_links(items, request):
+    pages = [item.page for item in items]
+    localised = _localised_pages(pages)
+    links = []
+    for item in items:
+        page = localised.get(item.page.translation_key)
+        if page is None:
+            continue
+        links.append({"label": item.display_label(page), "url": page.get_url(request), "page": page})
+    return links
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    items = list(NavigationSettings.for_request(request).items.select_related("page"))
+    links = _localised_links(items, request)
+    for link in links:
+        link["active"] = request.path.startswith(link["url"] or "//")
+    return {"links": links, "request": request}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    request = context["request"]
+    footer = FooterSettings.for_request(request)
+    organisation = OrganisationSettings.for_request(request)
+    legal_items = list(footer.legal_links.select_related("page"))
+    return {
+        "request": request,
+        "footer": footer,
+        "note": footer.localised("note"),
+        "organisation": organisation,
+        "social_links": list(footer.social_links.all()),
+        "legal_links": _localised_links(legal_items, request),
+    }
+
+
+def _home_for(request, language_code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return (
+        Page.objects.live()
+        .filter(translation_key=site.root_page.translation_key, locale__language_code=language_code)
+        .first()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One entry per language: where this page is in that language, or that language's home."""
+    request = context["request"]
+    current = get_language()
+    translations = None
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    links = []
+    for code, name in settings.LANGUAGES:
+        if translations is not None:
+            target = translations.get(code)
+            url = target.get_url(request) if target else None
+        else:
+            url = translate_url(request.path, code)
+            if code != current and url == request.path:
+                url = None
+        translated = url is not None
+        if url is None:
+            home = _home_for(request, code)
+            url = home.get_url(request) if home else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def organisation_jsonld(context):
+    request = context["request"]
+    organisation = OrganisationSettings.for_request(request)
+    footer = FooterSettings.for_request(request)
+    home = _home_for(request, get_language())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": organisation.name,
+        "url": request.build_absolute_uri(home.get_url(request) if home else "/"),
+    }
+    if organisation.legal_name:
+        data["legalName"] = organisation.legal_name
+    if organisation.street_address or organisation.locality:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": organisation.street_address,
+            "postalCode": organisation.postal_code,
+            "addressLocality": organisation.locality,
+            "addressRegion": organisation.region,
+            "addressCountry": organisation.country,
+        }
+    if organisation.phone:
+        data["telephone"] = organisation.phone
+    if organisation.email:
+        data["email"] = organisation.email
+    if organisation.logo_id:
+        data["logo"] = request.build_absolute_uri(
+            organisation.logo.get_rendition("max-512x512|format-png").url
+        )
+    same_as = [link.url for link in footer.social_links.all()]
+    if same_as:
+        data["sameAs"] = same_as
+    return json_script(data)
+
+
+def json_script(data):
+    """A JSON-LD script element; `<`, `>` and `&` are escaped so no text can end the element."""
+    payload = (
+        json.dumps(data, ensure_ascii=False, default=str)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -1,0 +1,44 @@
+"""What home/ hands to the portal: its search, home-page section, demo content and bench pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from home import bench, demo
+from home.search import search_pages
+from portal.hooks import (
+    BENCH_PAGES,
+    DEMO_CONTENT,
+    HOME_SECTIONS,
+    SEARCH_SOURCES,
+    BenchPages,
+    DemoContent,
+    HomeSection,
+    SearchSource,
+)
+
+
+@hooks.register(SEARCH_SOURCES)
+def page_search():
+    return [SearchSource(key="pages", label=_("Seiten"), search=search_pages, order=0)]
+
+
+@hooks.register(HOME_SECTIONS)
+def contact_section():
+    return [
+        HomeSection(
+            key="contact",
+            label=_("Kontakt und Öffnungszeiten"),
+            template="home/sections/contact.html",
+            order=900,
+        )
+    ]
+
+
+@hooks.register(DEMO_CONTENT)
+def demo_content():
+    return [DemoContent(name="Startseite und Inhaltsseiten", load=demo.load, order=0)]
+
+
+@hooks.register(BENCH_PAGES)
+def bench_pages():
+    return [BenchPages(name="home", build=bench.build, urls=bench.urls, order=0)]

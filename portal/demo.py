@@ -1,0 +1,184 @@
+"""Tools for the demo content that every app adds through the DEMO_CONTENT hook.
+
+Texts are written as ``T(german, english)`` pairs: the German page is built from the first
+half, and the English half becomes wagtail-localize's translation of each German segment,
+so the English pages are real synced translations that editors can keep working on.
+"""
+
+import io
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    TranslationSource,
+)
+from wagtail_localize.models import (
+    Translation as LocalizeTranslation,
+)
+
+
+@dataclass(frozen=True)
+class T:
+    """A text in German and English."""
+
+    de: str
+    en: str
+
+
+def pick(value, language):
+    """The value with every ``T`` replaced by its text in ``language`` ("de" or "en")."""
+    if isinstance(value, T):
+        return getattr(value, language)
+    if isinstance(value, dict):
+        return {key: pick(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [pick(item, language) for item in value]
+    if isinstance(value, tuple):
+        return tuple(pick(item, language) for item in value)
+    return value
+
+
+# wagtail-localize makes one segment per block-level element of rich text.
+RICH_TEXT_SEGMENT = re.compile(r"<(p|li|h2|h3|h4)[^>]*>(.*?)</\1>", re.S)
+
+
+def translation_pairs(value, pairs=None):
+    """Every German text of ``value`` mapped to its English text, rich text split like localize."""
+    pairs = {} if pairs is None else pairs
+    if isinstance(value, T):
+        de_parts = RICH_TEXT_SEGMENT.findall(value.de)
+        en_parts = RICH_TEXT_SEGMENT.findall(value.en)
+        if de_parts and len(de_parts) == len(en_parts):
+            for (_tag, de), (_tag2, en) in zip(de_parts, en_parts, strict=True):
+                pairs[de.strip()] = en.strip()
+        else:
+            pairs[value.de] = value.en
+    elif isinstance(value, dict):
+        for item in value.values():
+            translation_pairs(item, pairs)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            translation_pairs(item, pairs)
+    return pairs
+
+
+@dataclass
+class Demo:
+    """What a DEMO_CONTENT hook receives: the locales, the home pages and helpers."""
+
+    stdout: Any = None
+    de: Locale = None
+    en: Locale = None
+    site: Site = None
+    pages: dict = field(default_factory=dict)
+
+    def log(self, message):
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+    @property
+    def home_de(self):
+        return self.pages.get("home_de")
+
+    @property
+    def home_en(self):
+        return self.pages.get("home_en")
+
+    def child(self, parent, model, slug, content, publish=True):
+        """The German child page ``slug`` of ``parent``, created from ``content`` if missing."""
+        existing = parent.get_children().filter(slug=slug).specific().first()
+        if existing is not None:
+            return existing, False
+        page = model(slug=slug, locale=parent.locale, **pick(content, "de"))
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        page.refresh_from_db()
+        self.log(f"  + {model.__name__} {page.title}")
+        return page, True
+
+    def translate(self, page, content, extra_pairs=None):
+        """Publish the English translation of ``page`` from the English half of ``content``.
+
+        Returns the English page and the German segments that found no English text.
+        """
+        pairs = translation_pairs(content)
+        pairs[page.title] = pick(content, "en").get("title", page.title)
+        if extra_pairs:
+            pairs.update(extra_pairs)
+        source, created = TranslationSource.get_or_create_from_instance(page)
+        if not created:
+            source.update_from_db()
+        missing = []
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            english = pairs.get(segment.string.data.strip())
+            if english is None:
+                missing.append(segment.string.data)
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=self.en,
+                context=segment.context,
+                defaults={"data": english, "translation_type": "manual"},
+            )
+        translation, _created = LocalizeTranslation.objects.get_or_create(
+            source=source, target_locale=self.en
+        )
+        translation.save_target(publish=True)
+        english_page = page.get_translation(self.en).specific
+        return english_page, missing
+
+    def image(self, title, seed, palette=None, size=(1600, 1000)):
+        """An image of the library, drawn here (abstract shapes in the house colours)."""
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        rng = random.Random(seed)
+        colours = palette or ["#8c2d19", "#d9822b", "#f2c14e", "#2f4858", "#f6efe6"]
+        canvas = PILImage.new("RGB", size, colours[-1])
+        draw = ImageDraw.Draw(canvas)
+        width, height = size
+        for index in range(height):
+            shade = int(20 * index / height)
+            draw.line([(0, index), (width, index)], fill=_mix(colours[-1], "#000000", shade))
+        for _ in range(14):
+            colour = rng.choice(colours[:-1])
+            x, y = rng.randrange(width), rng.randrange(height)
+            radius = rng.randrange(width // 12, width // 4)
+            if rng.random() < 0.5:
+                draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
+            else:
+                draw.rectangle([x - radius, y - radius // 2, x + radius, y + radius // 2], fill=colour)
+        buffer = io.BytesIO()
+        canvas.save(buffer, format="JPEG", quality=82)
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+        image = Image(title=title, file=ImageFile(buffer, name=f"{slug}.jpg"))
+        image.save()
+        return image
+
+
+def _mix(colour_a, colour_b, percent):
+    a = [int(colour_a[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(colour_b[i : i + 2], 16) for i in (1, 3, 5)]
+    return tuple(round(x + (y - x) * percent / 100) for x, y in zip(a, b, strict=True))
+
+
+def ensure_locales():
+    de, _ = Locale.objects.get_or_create(language_code="de")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return de, en
+
+
+def root_page():
+    return Page.get_first_root_node()

@@ -1,0 +1,105 @@
+/*
+ * Haus am Westbahnhof – small progressive enhancements.
+ * Plain ES2017, no libraries. Nothing is requested from third parties until a visitor clicks.
+ */
+(function () {
+    'use strict';
+
+    // (a) Let the stylesheet know that scripts run.
+    document.documentElement.classList.add('js');
+
+    // (b) Collapsible main menu on small screens.
+    function initMenu() {
+        const toggle = document.querySelector('.menu-toggle');
+        const menu = document.getElementById('site-menu');
+        if (!toggle || !menu) {
+            return;
+        }
+
+        const isOpen = () => toggle.getAttribute('aria-expanded') === 'true';
+        const setOpen = (open) => {
+            toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+            menu.classList.toggle('site-menu--open', open);
+        };
+
+        setOpen(false);
+        toggle.hidden = false;
+
+        toggle.addEventListener('click', () => {
+            setOpen(!isOpen());
+        });
+
+        document.addEventListener('keydown', (event) => {
+            if (event.key !== 'Escape' || !isOpen()) {
+                return;
+            }
+            setOpen(false);
+            // Only move focus if the button is actually shown (small screens).
+            if (toggle.getClientRects().length > 0) {
+                toggle.focus();
+            }
+        });
+    }
+
+    // (c) Two-click video embeds: load the player only after an explicit click.
+    const ALLOWED_EMBED_PREFIXES = [
+        'https://www.youtube-nocookie.com/',
+        'https://player.vimeo.com/',
+    ];
+
+    function isAllowedEmbed(src) {
+        if (typeof src !== 'string' || src.trim() !== src) {
+            return false;
+        }
+        if (!ALLOWED_EMBED_PREFIXES.some((prefix) => src.startsWith(prefix))) {
+            return false;
+        }
+        // Belt and braces: the parsed URL must still point to the same origin.
+        try {
+            const url = new URL(src);
+            return ALLOWED_EMBED_PREFIXES.some((prefix) => url.origin + '/' === prefix);
+        } catch (error) {
+            return false;
+        }
+    }
+
+    function loadVideo(container) {
+        const src = container.getAttribute('data-video-embed');
+        if (!isAllowedEmbed(src)) {
+            return;
+        }
+        const iframe = document.createElement('iframe');
+        iframe.setAttribute('src', src);
+        iframe.setAttribute('title', container.getAttribute('data-video-title') || 'Video');
+        iframe.setAttribute('allow', 'autoplay; fullscreen; picture-in-picture');
+        iframe.setAttribute('allowfullscreen', '');
+        iframe.setAttribute('loading', 'lazy');
+        iframe.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+
+        while (container.firstChild) {
+            container.removeChild(container.firstChild);
+        }
+        container.appendChild(iframe);
+        container.classList.add('video-consent--loaded');
+        iframe.focus();
+    }
+
+    function initVideos() {
+        const containers = document.querySelectorAll('.video-consent[data-video-embed]');
+        Array.prototype.forEach.call(containers, (container) => {
+            const button = container.querySelector('.video-consent__button');
+            if (!button) {
+                return;
+            }
+            if (!isAllowedEmbed(container.getAttribute('data-video-embed'))) {
+                // Unknown provider: offer only the direct link that is already in the notice.
+                button.hidden = true;
+                return;
+            }
+            button.addEventListener('click', () => loadVideo(container));
+        });
+    }
+
+    initMenu();
+    initVideos();
+}());
