@@ -215,7 +215,9 @@ class VideoURLBlock(blocks.URLBlock):
     def clean(self, value):
         value = super().clean(value)
         if value and video_embed_url(value) is None:
-            raise ValidationError(_("Bitte einen Link zu einem YouTube- oder Vimeo-Video eingeben."))
+            raise ValidationError(
+                _("Bitte einen Link zu einem YouTube- oder Vimeo-Video eingeben.")
+            )
         return value
 
 
@@ -339,6 +341,18 @@ class PageTeaserBlock(blocks.StructBlock):
 class FeaturedPagesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Überschrift"), max_length=120)
     pages = blocks.ListBlock(PageTeaserBlock(), label=_("Hervorgehobene Seiten"), min_num=1)
+
+    def get_context(self, value, parent_context=None):
+        from home.localisation import localised_pages
+
+        context = super().get_context(value, parent_context)
+        teasers = [teaser for teaser in value["pages"] if teaser["page"] is not None]
+        localised = localised_pages([teaser["page"] for teaser in teasers], specific=True)
+        context["teasers"] = [
+            {"page": localised[teaser["page"].translation_key], "text": teaser["text"]}
+            for teaser in teasers
+        ]
+        return context
 
     class Meta:
         icon = "pick"

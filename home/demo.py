@@ -20,6 +20,7 @@ from portal.demo import T, pick
 HOME_SLUG = "haus-am-westbahnhof"
 DEMO_EDITOR = {"username": "redaktion", "password": "westbahnhof-demo"}
 
+
 def contact(heading, **values):
     """A contact block with every field set: wagtail-localize cannot extract missing (None) texts."""
     block = {
@@ -67,48 +68,78 @@ PAGES = [
             "on the many people who get involved here.",
         ),
         "body": [
-            ("heading", {"text": T("Ein Haus für Kultur und Begegnung", "A house for culture and encounters"), "level": "h2"}),
-            ("paragraph", T(
-                "<p>Seit vielen Jahren holen wir Musik, Theater und Literatur in den Landauer "
-                "Westen. Unser Saal bietet Platz für rund 180 Gäste, mit Bühne, Licht- und "
-                "Tontechnik und einem Flügel.</p>",
-                "<p>For many years we have brought music, theatre and literature to the west "
-                "of Landau. Our hall seats about 180 guests, with a stage, lighting and sound "
-                "and a grand piano.</p>",
-            )),
-            ("paragraph", T(
-                "<p>Neben dem eigenen Programm sind wir Treffpunkt für Gruppen, Initiativen und "
-                "Vereine. Mit dem Kulturnetz Landau verbinden wir die freie Kulturszene der "
-                "Stadt und des Umlands.</p>",
-                "<p>Besides our own programme we are a meeting place for groups, initiatives "
-                "and associations. With the Kulturnetz Landau we connect the independent "
-                "cultural scene of the town and its surroundings.</p>",
-            )),
-            ("quote", {
-                "text": T(
-                    "Kultur braucht Räume, in denen man sich begegnen kann – und Menschen, die "
-                    "sie mit Leben füllen.",
-                    "Culture needs spaces where people can meet – and people who fill them "
-                    "with life.",
+            (
+                "heading",
+                {
+                    "text": T(
+                        "Ein Haus für Kultur und Begegnung", "A house for culture and encounters"
+                    ),
+                    "level": "h2",
+                },
+            ),
+            (
+                "paragraph",
+                T(
+                    "<p>Seit vielen Jahren holen wir Musik, Theater und Literatur in den Landauer "
+                    "Westen. Unser Saal bietet Platz für rund 180 Gäste, mit Bühne, Licht- und "
+                    "Tontechnik und einem Flügel.</p>",
+                    "<p>For many years we have brought music, theatre and literature to the west "
+                    "of Landau. Our hall seats about 180 guests, with a stage, lighting and sound "
+                    "and a grand piano.</p>",
                 ),
-                "attribution": T("Aus dem Vorstand", "From the board"),
-            }),
+            ),
+            (
+                "paragraph",
+                T(
+                    "<p>Neben dem eigenen Programm sind wir Treffpunkt für Gruppen, Initiativen und "
+                    "Vereine. Mit dem Kulturnetz Landau verbinden wir die freie Kulturszene der "
+                    "Stadt und des Umlands.</p>",
+                    "<p>Besides our own programme we are a meeting place for groups, initiatives "
+                    "and associations. With the Kulturnetz Landau we connect the independent "
+                    "cultural scene of the town and its surroundings.</p>",
+                ),
+            ),
+            (
+                "quote",
+                {
+                    "text": T(
+                        "Kultur braucht Räume, in denen man sich begegnen kann – und Menschen, die "
+                        "sie mit Leben füllen.",
+                        "Culture needs spaces where people can meet – and people who fill them "
+                        "with life.",
+                    ),
+                    "attribution": T("Aus dem Vorstand", "From the board"),
+                },
+            ),
             ("heading", {"text": T("Mitmachen", "Get involved"), "level": "h2"}),
-            ("paragraph", T(
-                "<p>Ob an der Theke, an der Technik oder in der Programmgruppe: Wir freuen uns "
-                "über jede helfende Hand. Schreibt uns einfach.</p>",
-                "<p>Behind the bar, at the mixing desk or in the programme group: we welcome "
-                "every helping hand. Just write to us.</p>",
-            )),
-            ("contact", contact(
-                T("So erreicht Ihr uns", "How to reach us"),
-                contact_person=T("Das Team vom Haus am Westbahnhof", "The team of Haus am Westbahnhof"),
-                opening_hours=[
-                    {"days": T("Dienstag bis Donnerstag", "Tuesday to Thursday"), "hours": T("10 bis 14 Uhr", "10 am to 2 pm")},
-                ],
-                note=T("Bei Veranstaltungen öffnet die Abendkasse eine Stunde vor Beginn.",
-                       "On event days the box office opens one hour before the start."),
-            )),
+            (
+                "paragraph",
+                T(
+                    "<p>Ob an der Theke, an der Technik oder in der Programmgruppe: Wir freuen uns "
+                    "über jede helfende Hand. Schreibt uns einfach.</p>",
+                    "<p>Behind the bar, at the mixing desk or in the programme group: we welcome "
+                    "every helping hand. Just write to us.</p>",
+                ),
+            ),
+            (
+                "contact",
+                contact(
+                    T("So erreicht Ihr uns", "How to reach us"),
+                    contact_person=T(
+                        "Das Team vom Haus am Westbahnhof", "The team of Haus am Westbahnhof"
+                    ),
+                    opening_hours=[
+                        {
+                            "days": T("Dienstag bis Donnerstag", "Tuesday to Thursday"),
+                            "hours": T("10 bis 14 Uhr", "10 am to 2 pm"),
+                        },
+                    ],
+                    note=T(
+                        "Bei Veranstaltungen öffnet die Abendkasse eine Stunde vor Beginn.",
+                        "On event days the box office opens one hour before the start.",
+                    ),
+                ),
+            ),
         ],
     },
     {
@@ -120,59 +151,99 @@ PAGES = [
         ),
         "body": [
             ("heading", {"text": T("Der Saal", "The hall"), "level": "h2"}),
-            ("paragraph", T(
-                "<p>Der Saal fasst rund 180 Gäste. Bühne, Licht- und Tontechnik sowie ein "
-                "Flügel sind vorhanden; auf Wunsch betreut jemand aus unserem Team die Technik.</p>",
-                "<p>The hall holds about 180 guests. A stage, lighting and sound equipment and "
-                "a grand piano are available; on request a member of our team looks after "
-                "the technology.</p>",
-            )),
-            ("heading", {"text": T("Zwei Seminarräume", "Two seminar rooms"), "level": "h2"}),
-            ("paragraph", T(
-                "<p>Für Workshops, Sitzungen und Kurse vermieten wir zwei helle Seminarräume, "
-                "stunden- oder tageweise.</p>",
-                "<p>For workshops, meetings and courses we let two bright seminar rooms, by "
-                "the hour or by the day.</p>",
-            )),
-            ("table", {
-                "caption": T("Unsere Räume im Überblick", "Our rooms at a glance"),
-                "table": {
-                    "first_row_is_table_header": True,
-                    "first_col_is_header": True,
-                    "data": [
-                        [T("Raum", "Room"), T("Plätze", "Seats"), T("Ausstattung", "Equipment")],
-                        [T("Saal", "Hall"), "180", T("Bühne, Licht, Ton, Flügel", "Stage, lights, sound, grand piano")],
-                        [T("Seminarraum 1", "Seminar room 1"), "25", T("Beamer, Flipchart", "Projector, flip chart")],
-                        [T("Seminarraum 2", "Seminar room 2"), "15", T("Tische und Stühle, Küchenzeile", "Tables and chairs, kitchenette")],
-                    ],
-                },
-            }),
-            ("call_to_action", {
-                "heading": T("Raum anfragen", "Ask about a room"),
-                "text": T(
-                    "Schreibt uns, wann Ihr welchen Raum braucht und was Ihr vorhabt. Wir melden uns innerhalb weniger Tage.",
-                    "Tell us when you need which room and what you are planning. We will get back to you within a few days.",
+            (
+                "paragraph",
+                T(
+                    "<p>Der Saal fasst rund 180 Gäste. Bühne, Licht- und Tontechnik sowie ein "
+                    "Flügel sind vorhanden; auf Wunsch betreut jemand aus unserem Team die Technik.</p>",
+                    "<p>The hall holds about 180 guests. A stage, lighting and sound equipment and "
+                    "a grand piano are available; on request a member of our team looks after "
+                    "the technology.</p>",
                 ),
-                "link": {"page": None, "url": "mailto:raeume@haus-am-westbahnhof.de"},
-                "button_label": T("E-Mail schreiben", "Send an e-mail"),
-            }),
+            ),
+            ("heading", {"text": T("Zwei Seminarräume", "Two seminar rooms"), "level": "h2"}),
+            (
+                "paragraph",
+                T(
+                    "<p>Für Workshops, Sitzungen und Kurse vermieten wir zwei helle Seminarräume, "
+                    "stunden- oder tageweise.</p>",
+                    "<p>For workshops, meetings and courses we let two bright seminar rooms, by "
+                    "the hour or by the day.</p>",
+                ),
+            ),
+            (
+                "table",
+                {
+                    "caption": T("Unsere Räume im Überblick", "Our rooms at a glance"),
+                    "table": {
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": True,
+                        "data": [
+                            [
+                                T("Raum", "Room"),
+                                T("Plätze", "Seats"),
+                                T("Ausstattung", "Equipment"),
+                            ],
+                            [
+                                T("Saal", "Hall"),
+                                "180",
+                                T("Bühne, Licht, Ton, Flügel", "Stage, lights, sound, grand piano"),
+                            ],
+                            [
+                                T("Seminarraum 1", "Seminar room 1"),
+                                "25",
+                                T("Beamer, Flipchart", "Projector, flip chart"),
+                            ],
+                            [
+                                T("Seminarraum 2", "Seminar room 2"),
+                                "15",
+                                T(
+                                    "Tische und Stühle, Küchenzeile",
+                                    "Tables and chairs, kitchenette",
+                                ),
+                            ],
+                        ],
+                    },
+                },
+            ),
+            (
+                "call_to_action",
+                {
+                    "heading": T("Raum anfragen", "Ask about a room"),
+                    "text": T(
+                        "Schreibt uns, wann Ihr welchen Raum braucht und was Ihr vorhabt. Wir melden uns innerhalb weniger Tage.",
+                        "Tell us when you need which room and what you are planning. We will get back to you within a few days.",
+                    ),
+                    "link": {"page": None, "url": "mailto:raeume@haus-am-westbahnhof.de"},
+                    "button_label": T("E-Mail schreiben", "Send an e-mail"),
+                },
+            ),
         ],
     },
     {
         "slug": T("impressum", "legal-notice"),
         "title": T("Impressum", "Legal notice"),
-        "intro": T("Angaben nach § 5 DDG.", "Information according to § 5 DDG (German Digital Services Act)."),
+        "intro": T(
+            "Angaben nach § 5 DDG.",
+            "Information according to § 5 DDG (German Digital Services Act).",
+        ),
         "body": [
-            ("paragraph", T(
-                "<p>Leben und Kultur e.V., Haus am Westbahnhof, Landau in der Pfalz.</p>",
-                "<p>Leben und Kultur e.V., Haus am Westbahnhof, Landau in der Pfalz.</p>",
-            )),
-            ("paragraph", T(
-                "<p>Der Verein wird vertreten durch seinen Vorstand. Verantwortlich für den "
-                "Inhalt dieser Website ist das Redaktionsteam des Hauses.</p>",
-                "<p>The association is represented by its board. The editorial team of the "
-                "house is responsible for the content of this website.</p>",
-            )),
+            (
+                "paragraph",
+                T(
+                    "<p>Leben und Kultur e.V., Haus am Westbahnhof, Landau in der Pfalz.</p>",
+                    "<p>Leben und Kultur e.V., Haus am Westbahnhof, Landau in der Pfalz.</p>",
+                ),
+            ),
+            (
+                "paragraph",
+                T(
+                    "<p>Der Verein wird vertreten durch seinen Vorstand. Verantwortlich für den "
+                    "Inhalt dieser Website ist das Redaktionsteam des Hauses.</p>",
+                    "<p>The association is represented by its board. The editorial team of the "
+                    "house is responsible for the content of this website.</p>",
+                ),
+            ),
             ("contact", contact(T("Kontakt", "Contact"))),
         ],
     },
@@ -184,31 +255,43 @@ PAGES = [
             "We collect as little data as possible and do not pass it on to third parties.",
         ),
         "body": [
-            ("heading", {"text": T("Keine Dienste von Dritten", "No third-party services"), "level": "h2"}),
-            ("paragraph", T(
-                "<p>Diese Website lädt keine Schriften, Skripte, Karten oder Zähler von anderen "
-                "Anbietern. Videos von YouTube oder Vimeo werden erst geladen, wenn Ihr das "
-                "ausdrücklich anklickt.</p>",
-                "<p>This website loads no fonts, scripts, maps or counters from other "
-                "providers. Videos from YouTube or Vimeo are only loaded when you explicitly "
-                "click on them.</p>",
-            )),
+            (
+                "heading",
+                {"text": T("Keine Dienste von Dritten", "No third-party services"), "level": "h2"},
+            ),
+            (
+                "paragraph",
+                T(
+                    "<p>Diese Website lädt keine Schriften, Skripte, Karten oder Zähler von anderen "
+                    "Anbietern. Videos von YouTube oder Vimeo werden erst geladen, wenn Ihr das "
+                    "ausdrücklich anklickt.</p>",
+                    "<p>This website loads no fonts, scripts, maps or counters from other "
+                    "providers. Videos from YouTube or Vimeo are only loaded when you explicitly "
+                    "click on them.</p>",
+                ),
+            ),
             ("heading", {"text": T("Server-Protokolle", "Server logs"), "level": "h2"}),
-            ("paragraph", T(
-                "<p>Beim Aufruf einer Seite verarbeitet unser Server technisch notwendige Daten "
-                "wie Zeitpunkt und aufgerufene Adresse, um die Website sicher zu betreiben.</p>",
-                "<p>When you open a page our server processes technically necessary data such "
-                "as the time and the address requested in order to run the website securely.</p>",
-            )),
+            (
+                "paragraph",
+                T(
+                    "<p>Beim Aufruf einer Seite verarbeitet unser Server technisch notwendige Daten "
+                    "wie Zeitpunkt und aufgerufene Adresse, um die Website sicher zu betreiben.</p>",
+                    "<p>When you open a page our server processes technically necessary data such "
+                    "as the time and the address requested in order to run the website securely.</p>",
+                ),
+            ),
             ("heading", {"text": T("Eure Rechte", "Your rights"), "level": "h2"}),
-            ("paragraph", T(
-                "<p>Ihr habt das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "
-                "der Verarbeitung Eurer Daten sowie das Recht auf Beschwerde bei der "
-                "Aufsichtsbehörde.</p>",
-                "<p>You have the right to access, rectify, erase and restrict the processing "
-                "of your data, and the right to lodge a complaint with the supervisory "
-                "authority.</p>",
-            )),
+            (
+                "paragraph",
+                T(
+                    "<p>Ihr habt das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "
+                    "der Verarbeitung Eurer Daten sowie das Recht auf Beschwerde bei der "
+                    "Aufsichtsbehörde.</p>",
+                    "<p>You have the right to access, rectify, erase and restrict the processing "
+                    "of your data, and the right to lodge a complaint with the supervisory "
+                    "authority.</p>",
+                ),
+            ),
         ],
     },
     {
@@ -219,18 +302,24 @@ PAGES = [
             "Our website should work well for everyone. Here is how far we have come.",
         ),
         "body": [
-            ("paragraph", T(
-                "<p>Wir orientieren uns an den Richtlinien WCAG 2.1 in der Stufe AA. Jede Seite "
-                "lässt sich mit der Tastatur bedienen, Bilder haben Textbeschreibungen und "
-                "Farben sind kontrastreich gewählt.</p>",
-                "<p>We follow the WCAG 2.1 guidelines at level AA. Every page can be used with "
-                "a keyboard, images have text descriptions and colours are chosen with strong "
-                "contrast.</p>",
-            )),
-            ("paragraph", T(
-                "<p>Ist Euch eine Hürde aufgefallen? Sagt uns Bescheid, dann kümmern wir uns darum.</p>",
-                "<p>Have you come across a barrier? Let us know and we will take care of it.</p>",
-            )),
+            (
+                "paragraph",
+                T(
+                    "<p>Wir orientieren uns an den Richtlinien WCAG 2.1 in der Stufe AA. Jede Seite "
+                    "lässt sich mit der Tastatur bedienen, Bilder haben Textbeschreibungen und "
+                    "Farben sind kontrastreich gewählt.</p>",
+                    "<p>We follow the WCAG 2.1 guidelines at level AA. Every page can be used with "
+                    "a keyboard, images have text descriptions and colours are chosen with strong "
+                    "contrast.</p>",
+                ),
+            ),
+            (
+                "paragraph",
+                T(
+                    "<p>Ist Euch eine Hürde aufgefallen? Sagt uns Bescheid, dann kümmern wir uns darum.</p>",
+                    "<p>Have you come across a barrier? Let us know and we will take care of it.</p>",
+                ),
+            ),
             ("contact", contact(T("Hürde melden", "Report a barrier"))),
         ],
     },
@@ -264,7 +353,9 @@ def load(demo):
         home.save_revision().publish()
         demo.log("  + HomePage")
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
     if site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
@@ -284,13 +375,16 @@ def load(demo):
     if home.hero_link_id is None:
         home.hero_link = pages["ueber-uns"]
         home.body = [
-            ("featured_pages", {
-                "heading": "Entdeckt das Haus",
-                "pages": [
-                    {"page": pages["ueber-uns"], "text": ""},
-                    {"page": pages["raumvermietung"], "text": ""},
-                ],
-            }),
+            (
+                "featured_pages",
+                {
+                    "heading": "Entdeckt das Haus",
+                    "pages": [
+                        {"page": pages["ueber-uns"], "text": ""},
+                        {"page": pages["raumvermietung"], "text": ""},
+                    ],
+                },
+            ),
             ("section", {"section": "contact", "heading": "", "count": 3}),
         ]
         home.save_revision().publish()
@@ -298,7 +392,9 @@ def load(demo):
     home_en = home.get_translation_or_none(demo.en)
     if home_en is None:
         home_en, missing = demo.translate(
-            home, HOME, extra_pairs={"Entdeckt das Haus": "Discover the house", HOME_SLUG: f"{HOME_SLUG}-en"}
+            home,
+            HOME,
+            extra_pairs={"Entdeckt das Haus": "Discover the house", HOME_SLUG: f"{HOME_SLUG}-en"},
         )
         _report_missing(demo, home, missing)
     demo.pages["home_en"] = home_en
@@ -331,12 +427,21 @@ def _settings(demo, site, pages):
 
     footer = FooterSettings.for_site(site)
     if not footer.opening_hours:
-        footer.opening_hours = "Büro: Dienstag bis Donnerstag, 10–14 Uhr\nAbendkasse: 1 Stunde vor Beginn"
-        footer.opening_hours_en = "Office: Tuesday to Thursday, 10 am – 2 pm\nBox office: 1 hour before the start"
+        footer.opening_hours = (
+            "Büro: Dienstag bis Donnerstag, 10–14 Uhr\nAbendkasse: 1 Stunde vor Beginn"
+        )
+        footer.opening_hours_en = (
+            "Office: Tuesday to Thursday, 10 am – 2 pm\nBox office: 1 hour before the start"
+        )
         footer.note = "Ein Haus des Vereins Leben und Kultur e.V."
         footer.note_en = "A house of the association Leben und Kultur e.V."
         footer.save()
-        FooterSocialLink.objects.create(setting=footer, name="Mastodon", url="https://kulturnetz.social/@westbahnhof", sort_order=0)
+        FooterSocialLink.objects.create(
+            setting=footer,
+            name="Mastodon",
+            url="https://kulturnetz.social/@westbahnhof",
+            sort_order=0,
+        )
         for order, slug in enumerate(["impressum", "datenschutz", "barrierefreiheit"]):
             FooterLegalLink.objects.create(setting=footer, page=pages[slug], sort_order=order)
 

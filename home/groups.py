@@ -69,7 +69,9 @@ def ensure_groups():
     root_page = Page.get_first_root_node()
     if root_page is not None:
         for codename in EDITOR_PAGE_PERMISSIONS:
-            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
             GroupPagePermission.objects.get_or_create(
                 group=editors, page=root_page, permission=permission
             )

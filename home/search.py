@@ -28,5 +28,3 @@ def search_pages(query, request):
             )
         )
     return results
-
-

@@ -159,7 +159,9 @@ class Demo:
             if rng.random() < 0.5:
                 draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
             else:
-                draw.rectangle([x - radius, y - radius // 2, x + radius, y + radius // 2], fill=colour)
+                draw.rectangle(
+                    [x - radius, y - radius // 2, x + radius, y + radius // 2], fill=colour
+                )
         buffer = io.BytesIO()
         canvas.save(buffer, format="JPEG", quality=82)
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")

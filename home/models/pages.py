@@ -78,7 +78,9 @@ class HomePage(SeoFieldsMixin, Page):
         _("Alternativtext des Titelbilds"),
         max_length=250,
         blank=True,
-        help_text=_("Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."),
+        help_text=_(
+            "Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."
+        ),
     )
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
@@ -138,6 +140,14 @@ class HomePage(SeoFieldsMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.hero_text
 
+    def get_context(self, request, *args, **kwargs):
+        from home.localisation import localised_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        if self.hero_link is not None:
+            context["hero_link"] = localised_pages([self.hero_link])[self.hero_link.translation_key]
+        return context
+
 
 class StandardPage(SeoFieldsMixin, Page):
     """A content page: Über uns, Raumvermietung, Impressum, Datenschutz, …"""
@@ -160,7 +170,9 @@ class StandardPage(SeoFieldsMixin, Page):
         _("Alternativtext des Titelbilds"),
         max_length=250,
         blank=True,
-        help_text=_("Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."),
+        help_text=_(
+            "Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."
+        ),
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 

@@ -10,29 +10,35 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.localisation import localised_pages
 from home.models import FooterSettings, NavigationSettings, OrganisationSettings
 
 register = template.Library()
 
 
-def _localised_pages(pages):
-    """Map each page's translation key to its live version in the active language (one query)."""
-    keys = {page.translation_key for page in pages}
-    localised = Page.objects.live().filter(
-        translation_key__in=keys, locale__language_code=get_language()
-    )
-    return {page.translation_key: page for page in localised}
+def _request_cache(request, key, compute):
+    """Compute a piece of the page chrome once per request (menu, footer and JSON-LD share it)."""
+    cache = request.__dict__.setdefault("_portal_chrome", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _social_links(request):
+    footer = FooterSettings.for_request(request)
+    return _request_cache(request, "social_links", lambda: list(footer.social_links.all()))
 
 
 def _localised_links(items, request):
-    pages = [item.page for item in items]
-    localised = _localised_pages(pages)
+    localised = localised_pages([item.page for item in items], fallback=False)
     links = []
     for item in items:
         page = localised.get(item.page.translation_key)
         if page is None:
             continue
-        links.append({"label": item.display_label(page), "url": page.get_url(request), "page": page})
+        links.append(
+            {"label": item.display_label(page), "url": page.get_url(request), "page": page}
+        )
     return links
 
 
@@ -57,20 +63,26 @@ def site_footer(context):
         "footer": footer,
         "note": footer.localised("note"),
         "organisation": organisation,
-        "social_links": list(footer.social_links.all()),
+        "social_links": _social_links(request),
         "legal_links": _localised_links(legal_items, request),
     }
 
 
 def _home_for(request, language_code):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return (
-        Page.objects.live()
-        .filter(translation_key=site.root_page.translation_key, locale__language_code=language_code)
-        .first()
-    )
+    def find_home():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return (
+            Page.objects.live()
+            .filter(
+                translation_key=site.root_page.translation_key,
+                locale__language_code=language_code,
+            )
+            .first()
+        )
+
+    return _request_cache(request, f"home_{language_code}", find_home)
 
 
 @register.simple_tag(takes_context=True)
@@ -114,7 +126,6 @@ def language_links(context, page=None):
 def organisation_jsonld(context):
     request = context["request"]
     organisation = OrganisationSettings.for_request(request)
-    footer = FooterSettings.for_request(request)
     home = _home_for(request, get_language())
     data = {
         "@context": "https://schema.org",
@@ -141,7 +152,7 @@ def organisation_jsonld(context):
         data["logo"] = request.build_absolute_uri(
             organisation.logo.get_rendition("max-512x512|format-png").url
         )
-    same_as = [link.url for link in footer.social_links.all()]
+    same_as = [link.url for link in _social_links(request)]
     if same_as:
         data["sameAs"] = same_as
     return json_script(data)

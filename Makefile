@@ -1,0 +1,60 @@
+# The two commands a new machine needs: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SCALE ?= 200
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: run test bench lint format messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+
+$(VENV)/.run-deps: requirements/base.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.lock
+	touch $@
+
+$(VENV)/.dev-deps: requirements/dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/dev.lock
+	touch $@ $(VENV)/.run-deps
+
+## run: the portal with demo content on SQLite at http://127.0.0.1:$(PORT)/
+run: $(VENV)/.run-deps
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	@echo ""
+	@echo "  Website:  http://127.0.0.1:$(PORT)/  (Deutsch: /de/, English: /en/)"
+	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Demo-Zugang der Redaktion (nur Demo, nie in Produktion): redaktion / westbahnhof-demo"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## test: the whole test suite, browser tests included
+test: $(VENV)/.dev-deps
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: timings and query counts of the key pages on a database of SCALE items
+bench: $(VENV)/.dev-deps
+	DJANGO_SETTINGS_MODULE=portal.settings.bench $(BIN)/python manage.py bench --scale $(SCALE)
+
+## lint: ruff, djhtml and missing migrations
+lint: $(VENV)/.dev-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(find templates -name '*.html')
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.dev-deps
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(find templates -name '*.html')
+
+## messages: refresh the message catalogues (needs GNU gettext), then compile them
+messages: $(VENV)/.dev-deps
+	$(BIN)/python manage.py makemessages -l de -l en --no-location --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python manage.py compile_catalogues
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 db.sqlite3-shm db.sqlite3-wal

@@ -1,0 +1,12 @@
+"""`make bench`: production-like (DEBUG off) on its own SQLite file."""
+
+from .base import *  # noqa: F401,F403
+from .base import BASE_DIR, sqlite_database
+
+DEBUG = False
+SECRET_KEY = "bench-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
+DATABASES = {"default": sqlite_database(BASE_DIR / "var" / "bench.sqlite3")}
+MEDIA_ROOT = BASE_DIR / "var" / "bench-media"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
