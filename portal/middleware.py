@@ -1,6 +1,8 @@
 """Security headers that Django does not set on its own."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 # Public pages load nothing from third parties; the only frames are the two-click video
 # embeds, created after the visitor's click.
@@ -35,3 +37,19 @@ class SecurityHeadersMiddleware:
         if not request.path.startswith(RELAXED_PREFIXES) and not settings.DEBUG:
             response.setdefault("Content-Security-Policy", PUBLIC_CSP)
         return response
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, minus its 404 redirect for paths outside the language prefixes.
+
+    Without this, a 404 from the API (``/api/v3/pages/99/``) turns into a redirect to
+    ``/de/api/v3/pages/99/``, which Wagtail's catch-all page route would accept.
+    """
+
+    UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.UNPREFIXED_PATHS):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -66,3 +66,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+
+# The Wagtail admin shows page previews in a frame of its own origin, so frames stay
+# allowed for SAMEORIGIN (base.X_FRAME_OPTIONS); other sites still cannot frame the portal.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
