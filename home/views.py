@@ -32,9 +32,15 @@ def language_redirect(request):
     return HttpResponseRedirect(f"/{language}/")
 
 
+def clean_query(raw):
+    """The search words without control characters, which the databases' full-text parsers reject."""
+    printable = "".join(char if char.isprintable() else " " for char in raw)
+    return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
+
+
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = []
     if query:
         for source in sorted(collect(SEARCH_SOURCES), key=lambda s: (s.order, s.key)):

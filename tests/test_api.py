@@ -24,9 +24,9 @@ def test_page_detail_has_api_fields(client):
     assert detail["meta"]["html_url"].endswith("/de/")
 
 
-def test_locales_route_is_back_and_needs_a_token(client, editor):
+def test_locales_route_is_back_and_needs_a_token(client, superuser):
     assert client.get("/api/v3/locales/").status_code == 401
-    _token, plaintext = APIToken.create_token(user=editor, name="Test")
+    _token, plaintext = APIToken.create_token(user=superuser, name="Test")
     response = client.get("/api/v3/locales/", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
     assert response.status_code == 200
     codes = {item["language_code"] for item in response.json()["items"]}

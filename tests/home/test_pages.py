@@ -130,7 +130,7 @@ def test_unpublished_page_is_not_found(client):
 
 @pytest.mark.parametrize(("url", "text", "lang"), [
     ("/de/gibt-es-nicht/", "Diese Seite gibt es nicht (mehr)", "de"),
-    ("/en/does-not-exist/", "This page does not exist (any more)", "en"),
+    ("/en/does-not-exist/", "This page doesn’t exist (any more)", "en"),
 ])
 def test_friendly_404_in_both_languages(client, url, text, lang):
     response = client.get(url)

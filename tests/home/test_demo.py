@@ -1,0 +1,52 @@
+"""Demo content: complete, translated, idempotent."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "translations": StringTranslation.objects.count(),
+    }
+
+
+def test_second_run_changes_nothing():
+    before = counts()
+    call_command("load_demo_content", stdout=StringIO())
+    assert counts() == before
+
+
+def test_every_german_page_has_a_complete_english_translation():
+    german = Page.objects.filter(locale__language_code="de", depth__gt=1)
+    assert german.count() >= 6
+    for page in german:
+        english = page.get_translation_or_none(page.locale.__class__.objects.get(language_code="en"))
+        assert english is not None and english.live, page.title
+        source = TranslationSource.objects.get(object_id=page.translation_key)
+        untranslated = StringSegment.objects.filter(source=source).exclude(
+            string__translations__locale__language_code="en"
+        )
+        assert list(untranslated.values_list("string__data", flat=True)) == [], page.title
+
+
+def test_demo_content_has_the_required_pages(client):
+    for url in ["/de/ueber-uns/", "/de/raumvermietung/", "/de/impressum/", "/de/datenschutz/", "/de/barrierefreiheit/"]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_demo_refuses_production_settings(settings):
+    from django.core.management.base import CommandError
+
+    settings.SETTINGS_MODULE = "portal.settings.production"
+    with pytest.raises(CommandError):
+        call_command("load_demo_content", stdout=StringIO())

@@ -1,0 +1,53 @@
+"""Site search over all page types, in the visitor's language."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_in_the_active_language(client):
+    html = client.get("/de/suche/", {"q": "Seminarräume"}).content.decode()
+    assert '<a href="/de/raumvermietung/">Raumvermietung</a>' in html
+    english = client.get("/en/search/", {"q": "seminar"}).content.decode()
+    assert '<a href="/en/room-hire/">Room hire</a>' in english
+    assert "/de/raumvermietung/" not in english
+
+
+def test_search_without_query_shows_the_form(client):
+    response = client.get("/de/suche/")
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+
+
+def test_search_reports_no_results_kindly(client):
+    html = client.get("/de/suche/", {"q": "Quetschkommode"}).content.decode()
+    assert "0 Ergebnisse für „Quetschkommode“." in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 5000},
+        {"q": "<script>alert(1)</script>"},
+        {"q": "Saal", "seite": "abc"},
+        {"q": "Saal", "seite": "99999"},
+        {"q": "\x00"},
+        {"q": "' OR 1=1 --"},
+        {"q": "🎻 Konzert"},
+    ],
+)
+def test_search_survives_any_input(client, params):
+    response = client.get("/de/suche/", params)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_search_pages_through_results(client):
+    from tests.factories import standard_page
+
+    for number in range(12):
+        standard_page(f"Flohmarkt {number}", slug=f"flohmarkt-{number}", intro="Flohmarkt im Hof")
+    first = client.get("/de/suche/", {"q": "Flohmarkt"}).content.decode()
+    assert "Seite 1 von 2" in first and 'href="?q=Flohmarkt&amp;seite=2"' in first
+    second = client.get("/de/suche/", {"q": "Flohmarkt", "seite": 2}).content.decode()
+    assert second.count("<li>\n                            <h2>") == 2
