@@ -1,0 +1,99 @@
+"""Feature apps plug in through hooks; the foundation runs with none of them."""
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wagtail import hooks
+
+from portal import hooks as portal_hooks
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+FEATURE_APPS = {"blog", "kulturnetz", "processes"}
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+
+
+def test_portal_and_home_never_import_a_feature_app():
+    for folder in ("portal", "home"):
+        for path in (BASE_DIR / folder).rglob("*.py"):
+            for module in imported_modules(path):
+                assert module.split(".")[0] not in FEATURE_APPS, f"{path} imports {module}"
+
+
+@pytest.mark.django_db
+def test_a_plugin_section_appears_on_the_home_page(client):
+    from home.models import HomePage
+
+    section = portal_hooks.HomeSection(
+        key="test-section",
+        label="Testbereich",
+        template="home/sections/contact.html",
+        get_context=lambda request, page, value: {},
+    )
+    with hooks.register_temporarily(portal_hooks.HOME_SECTIONS, lambda: [section]):
+        assert ("test-section", "Testbereich") in portal_hooks.home_section_choices()
+        home = HomePage.objects.get(locale__language_code="de")
+        home.body = [("section", {"section": "test-section", "heading": "Aus dem Plugin", "count": 3})]
+        home.save_revision().publish()
+        html = client.get("/de/").content.decode()
+        assert "Aus dem Plugin" in html
+    # Once the app is gone, its section disappears instead of breaking the page.
+    response = client.get("/de/")
+    assert response.status_code == 200
+    assert "Aus dem Plugin" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_plugin_search_and_sitemap_entries_are_collected(client):
+    found = portal_hooks.SearchResult(title="Plugin-Treffer", url="/de/plugin/", summary="aus einem Plugin")
+    source = portal_hooks.SearchSource(key="plugin", label="Plugin", search=lambda query, request: [found])
+    item = portal_hooks.SitemapItem(location="https://portal.example.org/feeds/plugin.ics")
+    with (
+        hooks.register_temporarily(portal_hooks.SEARCH_SOURCES, lambda: [source]),
+        hooks.register_temporarily(portal_hooks.SITEMAP_ITEMS, lambda request, site: [item]),
+    ):
+        assert "Plugin-Treffer" in client.get("/de/suche/", {"q": "Haus"}).content.decode()
+        sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>https://portal.example.org/feeds/plugin.ics</loc>" in sitemap
+    assert "<loc>http://localhost/en/about-us/</loc>" in sitemap
+
+
+SMOKE = """
+import django, io
+django.setup()
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+assert settings.FEATURE_APPS == [], settings.FEATURE_APPS
+call_command("migrate", verbosity=0)
+call_command("load_demo_content", stdout=io.StringIO())
+client = Client()
+for url in ["/de/", "/en/", "/de/ueber-uns/", "/de/suche/?q=Haus", "/sitemap.xml", "/api/v3/openapi.json"]:
+    status = client.get(url).status_code
+    assert status == 200, (url, status)
+print("foundation-ok")
+"""
+
+
+def test_foundation_runs_without_any_feature_app(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        PORTAL_FEATURE_APPS="",
+        DJANGO_SETTINGS_MODULE="portal.settings.test",
+        SQLITE_PATH=str(tmp_path / "bare.sqlite3"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SMOKE], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert "foundation-ok" in result.stdout, result.stderr[-3000:]
