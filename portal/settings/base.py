@@ -3,8 +3,6 @@
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent
 
@@ -183,7 +181,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_DOCS_ENABLED = True
 
-PORTAL_ORGANISATION_NAME = _("Haus am Westbahnhof")
+# Demo content and its demo login never belong in production (production.py turns this off).
+PORTAL_DEMO_CONTENT_ALLOWED = True
 
 LOGGING = {
     "version": 1,

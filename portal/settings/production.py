@@ -20,6 +20,7 @@ def env_list(name, default=""):
 
 
 DEBUG = False
+PORTAL_DEMO_CONTENT_ALLOWED = False
 SECRET_KEY = env("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:

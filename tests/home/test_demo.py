@@ -47,6 +47,6 @@ def test_demo_content_has_the_required_pages(client):
 def test_demo_refuses_production_settings(settings):
     from django.core.management.base import CommandError
 
-    settings.SETTINGS_MODULE = "portal.settings.production"
+    settings.PORTAL_DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError):
         call_command("load_demo_content", stdout=StringIO())

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        if settings.SETTINGS_MODULE.endswith(".production") and not options["allow_production"]:
+        if not settings.PORTAL_DEMO_CONTENT_ALLOWED and not options["allow_production"]:
             raise CommandError("Demo-Inhalte gehören nicht in die Produktion.")
         de, en = ensure_locales()
         demo = Demo(stdout=self.stdout, de=de, en=en)

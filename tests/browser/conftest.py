@@ -1,0 +1,87 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Chromium comes from Debian (`apt-get install chromium`); Playwright's own browser download
+does not work here. Outside CI a missing browser skips these tests with a loud warning; in CI
+(CI=true) it fails them.
+"""
+
+import os
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MISSING_BROWSER = (
+    f"BROWSER TESTS NOT RUN: no Chromium at {CHROMIUM}. Install it with "
+    "`apt-get install chromium` (CI installs it in .ci/run)."
+)
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are
+# still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+_skipped_for_missing_browser = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped_for_missing_browser:
+        terminalreporter.section("BROWSER TESTS SKIPPED", sep="!", red=True, bold=True)
+        terminalreporter.write_line(MISSING_BROWSER, red=True, bold=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(MISSING_BROWSER)
+        _skipped_for_missing_browser.append(True)
+        pytest.skip(MISSING_BROWSER)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db, django_db_serialized_rollback):
+    """The live server with the demo content.
+
+    Transactional tests empty the database afterwards; the serialized rollback restores what
+    the migrations created (root page, collection, locales), then the demo content is loaded.
+    """
+    call_command("load_demo_content", stdout=StringIO())
+    return live_server
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="de-DE", base_url=site.url
+    )
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.requested_urls = requests
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
