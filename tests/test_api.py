@@ -59,6 +59,8 @@ def test_unpublished_pages_are_not_in_the_api(client):
 
 def test_writes_need_a_token(client):
     response = client.post(
-        "/api/v3/pages/", {"type": "home.StandardPage", "title": "x"}, content_type="application/json"
+        "/api/v3/pages/",
+        {"type": "home.StandardPage", "title": "x"},
+        content_type="application/json",
     )
     assert response.status_code in (401, 403)

@@ -44,7 +44,9 @@ def test_a_plugin_section_appears_on_the_home_page(client):
     with hooks.register_temporarily(portal_hooks.HOME_SECTIONS, lambda: [section]):
         assert ("test-section", "Testbereich") in portal_hooks.home_section_choices()
         home = HomePage.objects.get(locale__language_code="de")
-        home.body = [("section", {"section": "test-section", "heading": "Aus dem Plugin", "count": 3})]
+        home.body = [
+            ("section", {"section": "test-section", "heading": "Aus dem Plugin", "count": 3})
+        ]
         home.save_revision().publish()
         html = client.get("/de/").content.decode()
         assert "Aus dem Plugin" in html
@@ -56,8 +58,12 @@ def test_a_plugin_section_appears_on_the_home_page(client):
 
 @pytest.mark.django_db
 def test_plugin_search_and_sitemap_entries_are_collected(client):
-    found = portal_hooks.SearchResult(title="Plugin-Treffer", url="/de/plugin/", summary="aus einem Plugin")
-    source = portal_hooks.SearchSource(key="plugin", label="Plugin", search=lambda query, request: [found])
+    found = portal_hooks.SearchResult(
+        title="Plugin-Treffer", url="/de/plugin/", summary="aus einem Plugin"
+    )
+    source = portal_hooks.SearchSource(
+        key="plugin", label="Plugin", search=lambda query, request: [found]
+    )
     item = portal_hooks.SitemapItem(location="https://portal.example.org/feeds/plugin.ics")
     with (
         hooks.register_temporarily(portal_hooks.SEARCH_SOURCES, lambda: [source]),
@@ -94,6 +100,11 @@ def test_foundation_runs_without_any_feature_app(tmp_path):
         SQLITE_PATH=str(tmp_path / "bare.sqlite3"),
     )
     result = subprocess.run(
-        [sys.executable, "-c", SMOKE], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", SMOKE],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert "foundation-ok" in result.stdout, result.stderr[-3000:]

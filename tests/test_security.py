@@ -10,7 +10,14 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_URLS = ["/de/", "/en/", "/de/ueber-uns/", "/de/raumvermietung/", "/de/suche/?q=Saal", "/de/nix/"]
+PUBLIC_URLS = [
+    "/de/",
+    "/en/",
+    "/de/ueber-uns/",
+    "/de/raumvermietung/",
+    "/de/suche/?q=Saal",
+    "/de/nix/",
+]
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -18,8 +25,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def test_public_pages_load_nothing_from_third_parties(client, url):
     html = client.get(url).content.decode()
     # Anything the browser fetches by itself: scripts, styles, images, frames, fonts.
-    fetched = re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href|srcset)="([^"]+)"', html)
-    fetched = [u for u in fetched if not u.startswith(("/", "http://testserver/", "http://localhost/"))]
+    fetched = re.findall(
+        r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href|srcset)="([^"]+)"', html
+    )
+    fetched = [
+        u for u in fetched if not u.startswith(("/", "http://testserver/", "http://localhost/"))
+    ]
     # rel="alternate"/"canonical" links are not fetched; they point to our own host anyway.
     assert fetched == []
 
@@ -40,9 +51,7 @@ def test_admin_gets_no_strict_policy(client):
 
 
 def production_env(**extra):
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="a-long-random-production-secret-" + "x7Yq" * 12,
@@ -68,7 +77,12 @@ def test_production_refuses_to_start_without_secret_key(tmp_path):
     env = production_env(SQLITE_PATH=str(tmp_path / "db.sqlite3"))
     del env["SECRET_KEY"]
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -91,11 +105,26 @@ def test_sqlite_file_database_runs_in_wal_mode(tmp_path):
     from portal.settings.base import sqlite_database
 
     settings_dict = sqlite_database(tmp_path / "wal.sqlite3")
-    wrapper = DatabaseWrapper({**settings_dict, "TIME_ZONE": None, "CONN_HEALTH_CHECKS": False,
-                               "CONN_MAX_AGE": 0, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False,
-                               "USER": "", "PASSWORD": "", "HOST": "", "PORT": "", "TEST": {}})
+    wrapper = DatabaseWrapper(
+        {
+            **settings_dict,
+            "TIME_ZONE": None,
+            "CONN_HEALTH_CHECKS": False,
+            "CONN_MAX_AGE": 0,
+            "AUTOCOMMIT": True,
+            "ATOMIC_REQUESTS": False,
+            "USER": "",
+            "PASSWORD": "",
+            "HOST": "",
+            "PORT": "",
+            "TEST": {},
+        }
+    )
     with wrapper.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
     wrapper.close()
-    assert sqlite3.connect(tmp_path / "wal.sqlite3").execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert (
+        sqlite3.connect(tmp_path / "wal.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
+        == "wal"
+    )

@@ -27,7 +27,10 @@ def test_editor_edits_publishes_and_sees_the_change_live(page):
     page.get_by_role("button", name="Veröffentlichen", exact=True).click()
     page.wait_for_url("**/admin/pages/**")
     page.goto("/de/ueber-uns/")
-    assert page.locator(".lead").first.inner_text() == "Wir sind ein Haus für alle, die Kultur machen wollen."
+    assert (
+        page.locator(".lead").first.inner_text()
+        == "Wir sind ein Haus für alle, die Kultur machen wollen."
+    )
 
 
 def test_wrong_password_gets_a_german_error(page):
@@ -35,5 +38,7 @@ def test_wrong_password_gets_a_german_error(page):
     page.locator("#id_username").fill(DEMO_EDITOR["username"])
     page.locator("#id_password").fill("falsch")
     page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_text("Ihr Benutzername und Ihr Passwort wurden nicht erkannt")).to_be_visible()
+    expect(
+        page.get_by_text("Ihr Benutzername und Ihr Passwort wurden nicht erkannt")
+    ).to_be_visible()
     assert page.locator("#id_username").input_value() == DEMO_EDITOR["username"]

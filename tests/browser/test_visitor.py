@@ -6,7 +6,9 @@ pytestmark = pytest.mark.browser
 
 
 def assert_no_axe_violations(axe, page):
-    results = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]})
+    results = axe.run(
+        page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+    )
     details = [
         (v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3])
         for v in results.response["violations"]
@@ -31,7 +33,9 @@ def test_phone_visitor_opens_the_menu_with_the_keyboard(browser, site):
     page.goto("/de/")
     toggle = page.get_by_role("button", name="Menü")
     assert toggle.get_attribute("aria-expanded") == "false"
-    menu_link = page.get_by_role("navigation", name="Hauptmenü").get_by_role("link", name="Raumvermietung")
+    menu_link = page.get_by_role("navigation", name="Hauptmenü").get_by_role(
+        "link", name="Raumvermietung"
+    )
     assert not menu_link.is_visible()
     toggle.focus()
     page.keyboard.press("Enter")
@@ -59,7 +63,16 @@ def test_public_pages_request_nothing_from_third_parties(page, site):
 
 @pytest.mark.parametrize(
     "url",
-    ["/de/", "/en/", "/de/ueber-uns/", "/de/raumvermietung/", "/en/room-hire/", "/de/suche/?q=Saal", "/de/suche/", "/de/gibt-es-nicht/"],
+    [
+        "/de/",
+        "/en/",
+        "/de/ueber-uns/",
+        "/de/raumvermietung/",
+        "/en/room-hire/",
+        "/de/suche/?q=Saal",
+        "/de/suche/",
+        "/de/gibt-es-nicht/",
+    ],
 )
 def test_axe_finds_no_violations(page, axe, url):
     page.goto(url)

@@ -43,7 +43,11 @@ def test_groups_have_the_portal_permissions():
     editors = Group.objects.get(name=EDITORS)
     moderators = Group.objects.get(name=MODERATORS)
     editor_codenames = set(editors.permissions.values_list("codename", flat=True))
-    assert {"access_admin", "change_navigationsettings", "change_footersettings"} <= editor_codenames
+    assert {
+        "access_admin",
+        "change_navigationsettings",
+        "change_footersettings",
+    } <= editor_codenames
     assert editors.page_permissions.filter(permission__codename="publish_page").exists()
     assert set(moderators.permissions.values_list("codename", flat=True)) == {"access_admin"}
     assert not moderators.page_permissions.exists()

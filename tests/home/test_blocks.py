@@ -14,9 +14,18 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "embed"),
     [
-        ("https://www.youtube.com/watch?v=abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1"),
-        ("https://youtu.be/abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1"),
-        ("https://vimeo.com/123456789", "https://player.vimeo.com/video/123456789?autoplay=1&dnt=1"),
+        (
+            "https://www.youtube.com/watch?v=abcDEF12345",
+            "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1",
+        ),
+        (
+            "https://youtu.be/abcDEF12345",
+            "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1",
+        ),
+        (
+            "https://vimeo.com/123456789",
+            "https://player.vimeo.com/video/123456789?autoplay=1&dnt=1",
+        ),
         ("https://example.org/video.mp4", None),
         ("https://www.youtube.com/watch?v=<script>", None),
         ("javascript:alert(1)", None),
@@ -35,10 +44,17 @@ def test_video_block_rejects_other_sites_with_a_german_message():
 
 def test_video_block_loads_nothing_before_the_click():
     html = blocks.VideoBlock().render(
-        {"url": "https://www.youtube.com/watch?v=abcDEF12345", "title": "Konzertmitschnitt", "image": None, "caption": ""}
+        {
+            "url": "https://www.youtube.com/watch?v=abcDEF12345",
+            "title": "Konzertmitschnitt",
+            "image": None,
+            "caption": "",
+        }
     )
     assert "<iframe" not in html
-    assert 'data-video-embed="https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1"' in html
+    assert (
+        'data-video-embed="https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1"' in html
+    )
     assert "Video laden" in html and "www.youtube.com" in html
 
 

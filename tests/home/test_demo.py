@@ -30,7 +30,9 @@ def test_every_german_page_has_a_complete_english_translation():
     german = Page.objects.filter(locale__language_code="de", depth__gt=1)
     assert german.count() >= 6
     for page in german:
-        english = page.get_translation_or_none(page.locale.__class__.objects.get(language_code="en"))
+        english = page.get_translation_or_none(
+            page.locale.__class__.objects.get(language_code="en")
+        )
         assert english is not None and english.live, page.title
         source = TranslationSource.objects.get(object_id=page.translation_key)
         untranslated = StringSegment.objects.filter(source=source).exclude(
@@ -40,7 +42,13 @@ def test_every_german_page_has_a_complete_english_translation():
 
 
 def test_demo_content_has_the_required_pages(client):
-    for url in ["/de/ueber-uns/", "/de/raumvermietung/", "/de/impressum/", "/de/datenschutz/", "/de/barrierefreiheit/"]:
+    for url in [
+        "/de/ueber-uns/",
+        "/de/raumvermietung/",
+        "/de/impressum/",
+        "/de/datenschutz/",
+        "/de/barrierefreiheit/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 

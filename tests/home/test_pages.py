@@ -4,8 +4,8 @@ import json
 import re
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage, StandardPage
 from tests.factories import standard_page
@@ -21,7 +21,8 @@ def jsonld(html):
 
 
 @pytest.mark.parametrize(
-    ("accept", "target"), [("de-DE,de;q=0.9", "/de/"), ("en-GB,en;q=0.8", "/en/"), ("fr", "/de/"), ("", "/de/")]
+    ("accept", "target"),
+    [("de-DE,de;q=0.9", "/de/"), ("en-GB,en;q=0.8", "/en/"), ("fr", "/de/"), ("", "/de/")],
 )
 def test_root_sends_visitor_to_preferred_language(client, accept, target):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -29,10 +30,13 @@ def test_root_sends_visitor_to_preferred_language(client, accept, target):
     assert response["Location"] == target
 
 
-@pytest.mark.parametrize(("url", "lang", "heading"), [
-    ("/de/", "de", "Willkommen im Haus am Westbahnhof"),
-    ("/en/", "en", "Welcome to Haus am Westbahnhof"),
-])
+@pytest.mark.parametrize(
+    ("url", "lang", "heading"),
+    [
+        ("/de/", "de", "Willkommen im Haus am Westbahnhof"),
+        ("/en/", "en", "Welcome to Haus am Westbahnhof"),
+    ],
+)
 def test_home_page_renders_in_its_language(client, url, lang, heading):
     response = client.get(url)
     html = response.content.decode()
@@ -90,8 +94,9 @@ def test_navigation_and_footer_follow_the_language(client):
 
 
 def test_navigation_label_can_be_renamed_per_language(client):
-    from home.models import NavigationSettings
     from wagtail.models import Site
+
+    from home.models import NavigationSettings
 
     item = NavigationSettings.for_site(Site.objects.get()).items.first()
     item.label, item.label_en = "Wer wir sind", "Who we are"
@@ -128,10 +133,13 @@ def test_unpublished_page_is_not_found(client):
     assert client.get("/de/geheim/").status_code == 404
 
 
-@pytest.mark.parametrize(("url", "text", "lang"), [
-    ("/de/gibt-es-nicht/", "Diese Seite gibt es nicht (mehr)", "de"),
-    ("/en/does-not-exist/", "This page doesn’t exist (any more)", "en"),
-])
+@pytest.mark.parametrize(
+    ("url", "text", "lang"),
+    [
+        ("/de/gibt-es-nicht/", "Diese Seite gibt es nicht (mehr)", "de"),
+        ("/en/does-not-exist/", "This page doesn’t exist (any more)", "en"),
+    ],
+)
 def test_friendly_404_in_both_languages(client, url, text, lang):
     response = client.get(url)
     html = response.content.decode()
