@@ -13,7 +13,7 @@ def search_pages(query, request):
         Page.objects.live()
         .public()
         .filter(locale=Locale.get_active())
-        .specific(defer=True)
+        .specific()
         .search(query)[:MAX_PAGE_RESULTS]
     )
     results = []
@@ -24,7 +24,7 @@ def search_pages(query, request):
                 title=page.title,
                 url=page.get_url(request),
                 summary=strip_tags(summary),
-                kind=str(page.specific_class._meta.verbose_name) if page.specific_class else "",
+                kind=str(page._meta.verbose_name),
             )
         )
     return results

@@ -10,3 +10,11 @@ DATABASES = {"default": sqlite_database(BASE_DIR / "var" / "bench.sqlite3")}
 MEDIA_ROOT = BASE_DIR / "var" / "bench-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The 404 page is measured on purpose; its "Not Found" warnings would drown the table.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
+}

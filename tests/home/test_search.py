@@ -51,3 +51,21 @@ def test_search_pages_through_results(client):
     assert "Seite 1 von 2" in first and 'href="?q=Flohmarkt&amp;seite=2"' in first
     second = client.get("/de/suche/", {"q": "Flohmarkt", "seite": 2}).content.decode()
     assert second.count("<li>\n                            <h2>") == 2
+
+
+def test_search_query_count_does_not_grow_with_results(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import standard_page
+
+    standard_page("Tanzabend 0", slug="tanzabend-0", intro="Tanzabend im Saal")
+    client.get("/de/suche/", {"q": "Tanzabend"})
+    with CaptureQueriesContext(connection) as few:
+        client.get("/de/suche/", {"q": "Tanzabend"})
+    for number in range(1, 9):
+        standard_page(f"Tanzabend {number}", slug=f"tanzabend-{number}", intro="Tanzabend im Saal")
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/de/suche/", {"q": "Tanzabend"}).content.decode()
+    assert "9 Ergebnisse" in html
+    assert len(many) == len(few)
