@@ -55,13 +55,25 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def site(live_server, transactional_db, django_db_serialized_rollback):
-    """The live server with the demo content.
+def ensure_wagtail_roots():
+    """Recreate what Wagtail's data migrations made, after an earlier test emptied the tables.
 
-    Transactional tests empty the database afterwards; the serialized rollback restores what
-    the migrations created (root page, collection, locales), then the demo content is loaded.
+    A transactional test ends with a flush; post_migrate then restores content types,
+    permissions and groups, but not the root page and root collection.
     """
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code="de")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server with the demo content."""
+    ensure_wagtail_roots()
     call_command("load_demo_content", stdout=StringIO())
     return live_server
 
