@@ -17,3 +17,66 @@ def standard_page(title="Testseite", slug=None, parent=None, publish=True, **fie
         page.save_revision().publish()
         page.refresh_from_db()
     return page
+
+
+def blog_index(locale_code="de", slug="testblog"):
+    """A blog of its own for a test, beside the demo blog."""
+    from blog.models import BlogIndexPage
+    from home.models import HomePage
+
+    existing = BlogIndexPage.objects.filter(locale__language_code=locale_code, slug=slug).first()
+    if existing:
+        return existing
+    home = HomePage.objects.get(locale__language_code=locale_code)
+    index = BlogIndexPage(title="Testblog", slug=slug, intro="Neues aus dem Haus.")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def person(name="Anna Beispiel", slug=None, locale_code="de", **fields):
+    from wagtail.models import Locale
+
+    from blog.models import Person
+
+    found, _created = Person.objects.update_or_create(
+        slug=slug or name.lower().replace(" ", "-"),
+        locale=Locale.objects.get(language_code=locale_code),
+        defaults={"name": name, **fields},
+    )
+    return found
+
+
+def blog_post(title="Ein Beitrag", slug=None, date=None, authors=None, publish=True, **fields):
+    import datetime
+
+    from blog.models import BlogPostAuthor, BlogPostPage
+
+    index = blog_index()
+    fields.setdefault("teaser", "Ein kurzer Anriss.")
+    fields.setdefault("body", [("paragraph", "<p>Wir erzählen, was im Haus passiert.</p>")])
+    post = BlogPostPage(
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        date=date or datetime.date(2026, 11, 1),
+        live=publish,
+        **fields,
+    )
+    index.add_child(instance=post)
+    for position, author in enumerate(authors or []):
+        BlogPostAuthor.objects.create(page=post, person=author, sort_order=position)
+    if publish:
+        post.save_revision().publish()
+        post.refresh_from_db()
+    return post
+
+
+def comment(post, status="approved", **fields):
+    from blog.models import Comment
+
+    fields.setdefault("name", "Lena Leserin")
+    fields.setdefault("email", "lena@example.org")
+    fields.setdefault("text", "Schöner Beitrag!")
+    parent = fields.get("parent")
+    fields.setdefault("depth", parent.depth + 1 if parent else 1)
+    return Comment.objects.create(page=post, status=status, **fields)

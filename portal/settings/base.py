@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     # Listed so django-ninja renders the API docs with its bundled Swagger files, not a CDN.
     "ninja",
     "django.contrib.auth",
@@ -167,6 +170,10 @@ CACHES = {
         "LOCATION": "portal",
     }
 }
+
+# Background tasks (e-mails about comments). Development and tests run them at once;
+# production queues them in the database for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Haus am Westbahnhof"

@@ -1,0 +1,112 @@
+"""The blog's part of the v3 API: approved comments of a post, and posting a comment."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from blog.forms import CommentForm, parent_comment
+from blog.models import BlogPostPage, Comment
+from blog.moderation import CommentRefused, client_ip, form_timestamp, submit_comment
+
+router = Router(tags=["blog"])
+
+
+class CommentOut(Schema):
+    """A public comment: no e-mail address, no IP address."""
+
+    id: int
+    parent_id: int | None
+    name: str
+    url: str
+    text: str
+    is_team: bool
+    created_at: datetime
+
+
+class CommentIn(Schema):
+    name: str
+    email: str
+    url: str = ""
+    text: str
+    consent: bool
+    parent_id: int | None = None
+    started: str
+    website_confirm: str = ""
+
+
+class CommentAccepted(Schema):
+    id: int
+    status: str
+    message: str
+
+
+class FormToken(Schema):
+    started: str
+
+
+class FieldErrors(Schema):
+    errors: dict[str, list[str]]
+
+
+def _post(page_id):
+    return get_object_or_404(BlogPostPage.objects.live().public(), pk=page_id)
+
+
+@router.get(
+    "/posts/{page_id}/comments/", response=list[CommentOut], summary="Approved comments of a post"
+)
+def list_comments(request, page_id: int):
+    return list(Comment.objects.public_for(_post(page_id)))
+
+
+@router.get("/comment-form/", response=FormToken, summary="Start a comment (signed start time)")
+def comment_form_token(request):
+    """The same signed start time the HTML form carries; post it back as ``started`` after 3 s."""
+    return {"started": form_timestamp()}
+
+
+@router.post(
+    "/posts/{page_id}/comments/",
+    response={201: CommentAccepted, 400: FieldErrors},
+    summary="Post a comment (same rules as the form)",
+)
+def post_comment(request, page_id: int, payload: CommentIn):
+    page = _post(page_id)
+    form = CommentForm(
+        {
+            "name": payload.name,
+            "email": payload.email,
+            "url": payload.url,
+            "text": payload.text,
+            "consent": "on" if payload.consent else "",
+            "parent": payload.parent_id or "",
+            "started": payload.started,
+            "website_confirm": payload.website_confirm,
+        }
+    )
+    if not form.is_valid():
+        return 400, {
+            "errors": {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        }
+    parent = parent_comment(page, payload.parent_id)
+    if payload.parent_id and parent is None:
+        return 400, {
+            "errors": {"parent_id": ["Auf diesen Kommentar kann nicht geantwortet werden."]}
+        }
+    try:
+        comment = submit_comment(
+            page,
+            form.comment_data(parent),
+            client_ip(request),
+            honeypot=payload.website_confirm,
+            timestamp=payload.started,
+        )
+    except CommentRefused as refused:
+        return 400, {"errors": {refused.field or "__all__": [str(refused.message)]}}
+    if comment.status == Comment.Status.APPROVED:
+        message = "Dein Kommentar ist veröffentlicht."
+    else:
+        message = "Dein Kommentar wartet auf Freischaltung."
+    status = "approved" if comment.status == Comment.Status.APPROVED else "pending"
+    return 201, {"id": comment.pk, "status": status, "message": message}

@@ -1,0 +1,104 @@
+"""The public comment form and the report form: plain text only, German errors."""
+
+from urllib.parse import urlparse
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from blog.models import Comment, CommentReport
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-Mail"),
+        max_length=254,
+        help_text=_("Wird nicht veröffentlicht."),
+    )
+    url = forms.URLField(label=_("Website"), max_length=300, required=False, assume_scheme="https")
+    text = forms.CharField(
+        label=_("Kommentar"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    consent = forms.BooleanField(label=_("Einwilligung"), required=True)
+    remember = forms.BooleanField(
+        label=_(
+            "Meinen Namen und meine E-Mail-Adresse in diesem Browser für den nächsten Kommentar speichern."
+        ),
+        required=False,
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Signed time the form was shown; too fast or too old is refused.
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Left empty by people; bots fill it in. Hidden from sight and from assistive technology.
+    website_confirm = forms.CharField(required=False, label=_("Bitte leer lassen"))
+
+    error_messages_de = {
+        "name": {"required": _("Bitte gib Deinen Namen an.")},
+        "email": {
+            "required": _("Bitte gib Deine E-Mail-Adresse an. Sie wird nicht veröffentlicht."),
+            "invalid": _("Bitte gib eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
+        },
+        "url": {
+            "invalid": _(
+                "Bitte gib eine gültige Adresse an, die mit http:// oder https:// beginnt."
+            )
+        },
+        "text": {"required": _("Bitte schreib einen Kommentar.")},
+        "consent": {"required": _("Bitte stimme der Speicherung Deiner Angaben zu.")},
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, messages in self.error_messages_de.items():
+            self.fields[name].error_messages.update(messages)
+        self.fields["name"].widget.attrs.update(autocomplete="name")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["url"].widget.attrs.update(autocomplete="url")
+        self.fields["website_confirm"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    def clean_name(self):
+        return self._single_line(self.cleaned_data["name"])
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url", "")
+        if url and urlparse(url).scheme not in ("http", "https"):
+            raise ValidationError(self.error_messages_de["url"]["invalid"])
+        return url
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].replace("\r\n", "\n").replace("\x00", "").strip()
+        if not text:
+            raise ValidationError(self.error_messages_de["text"]["required"])
+        return text
+
+    @staticmethod
+    def _single_line(value):
+        return " ".join(value.replace("\x00", "").split())
+
+    def comment_data(self, parent=None):
+        data = {key: self.cleaned_data.get(key, "") for key in ("name", "email", "url", "text")}
+        data["parent"] = parent
+        return data
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = CommentReport
+        fields = ["reason", "explanation", "contact"]
+        widgets = {
+            "reason": forms.RadioSelect,
+            "explanation": forms.Textarea(attrs={"rows": 5}),
+        }
+        error_messages = {
+            "reason": {"required": _("Bitte wähle einen Grund.")},
+            "explanation": {
+                "required": _("Bitte beschreibe kurz, was an dem Kommentar nicht stimmt.")
+            },
+        }
+
+
+def parent_comment(page, value):
+    if not value:
+        return None
+    return Comment.objects.approved().filter(page=page, pk=value).first()

@@ -1,0 +1,251 @@
+"""Public comments, their reports and the discussion settings (as in WordPress)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def public_for(self, page):
+        """Approved comments of a page in thread order, ready to render without more queries."""
+        return self.approved().filter(page=page).select_related("user").order_by("created_at", "pk")
+
+
+class Comment(models.Model):
+    """A comment on a page. Name, e-mail and website are plain text; e-mail is never shown."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Wartet auf Freischaltung")
+        APPROVED = "approved", _("Freigeschaltet")
+        SPAM = "spam", _("Spam")
+        TRASH = "trash", _("Papierkorb")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Seite"),
+        on_delete=models.CASCADE,
+        related_name="portal_comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("Antwort auf"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    depth = models.PositiveSmallIntegerField(_("Ebene"), default=1, editable=False)
+    name = models.CharField(_("Name"), max_length=100)
+    email = models.EmailField(_("E-Mail"), max_length=254)
+    url = models.URLField(_("Website"), max_length=300, blank=True)
+    text = models.TextField(_("Kommentar"), max_length=5000)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    is_team = models.BooleanField(
+        _("Antwort des Teams"), default=False, help_text=_("Wird mit dem Abzeichen „Team“ gezeigt.")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Geschrieben von (Zugang)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # A keyed hash of the address, never the address itself; removed after 30 days.
+    ip_hash = models.CharField(_("IP-Prüfsumme"), max_length=64, blank=True, editable=False)
+    moderation_reason = models.CharField(
+        _("Grund der Einstufung"), max_length=200, blank=True, editable=False
+    )
+    consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("Geschrieben am"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("url"),
+        FieldPanel("text"),
+    ]
+
+    class Meta:
+        verbose_name = _("Kommentar")
+        verbose_name_plural = _("Kommentare")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["page", "status", "created_at"])]
+        permissions = [("moderate_comment", _("Kommentare moderieren"))]
+
+    def __str__(self):
+        return f"{self.name}: {self.text[:40]}"
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED
+
+    def anchor(self):
+        return f"kommentar-{self.pk}"
+
+
+class CommentReport(models.Model):
+    """A visitor's report of a comment (Digital Services Act, Art. 16)."""
+
+    class Reason(models.TextChoices):
+        ILLEGAL = "illegal", _("Rechtswidriger Inhalt")
+        HATE = "hate", _("Hass, Hetze oder Beleidigung")
+        PRIVACY = "privacy", _("Verletzt meine Privatsphäre oder Rechte")
+        SPAM = "spam", _("Spam oder Werbung")
+        OTHER = "other", _("Etwas anderes")
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("Kommentar"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(_("Grund"), max_length=20, choices=Reason.choices)
+    explanation = models.TextField(_("Begründung"), max_length=2000)
+    contact = models.CharField(
+        _("Kontakt für Rückfragen"),
+        max_length=254,
+        blank=True,
+        help_text=_("Freiwillig: E-Mail-Adresse, falls wir nachfragen oder Euch antworten sollen."),
+    )
+    created_at = models.DateTimeField(_("Gemeldet am"), auto_now_add=True)
+    resolved = models.BooleanField(_("Erledigt"), default=False)
+
+    class Meta:
+        verbose_name = _("Meldung")
+        verbose_name_plural = _("Meldungen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.comment}"
+
+
+class CommentThrottle(models.Model):
+    """When a sender (hashed IP or e-mail) last commented: flood control across processes."""
+
+    key = models.CharField(max_length=64, unique=True)
+    last_post_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("Kommentar-Sperre")
+
+
+@register_setting(icon="comment")
+class DiscussionSettings(BaseSiteSetting):
+    """The rules for comments, like WordPress's discussion settings."""
+
+    class Moderation(models.TextChoices):
+        ALL = "all", _("Jeden Kommentar zur Freischaltung zurückhalten")
+        KNOWN = "known", _("Bekannte Namen automatisch freischalten (schon einmal freigeschaltet)")
+        NONE = "none", _("Sofort veröffentlichen (Regeln unten gelten trotzdem)")
+
+    comments_enabled = models.BooleanField(
+        _("Kommentare erlauben"),
+        default=True,
+        help_text=_("Schaltet Kommentare auf der ganzen Website ein oder aus."),
+    )
+    moderation = models.CharField(
+        _("Freischaltung"), max_length=10, choices=Moderation.choices, default=Moderation.KNOWN
+    )
+    hold_link_count = models.PositiveSmallIntegerField(
+        _("Zurückhalten ab so vielen Links"),
+        default=2,
+        help_text=_("Kommentare mit so vielen oder mehr Links warten auf Freischaltung."),
+    )
+    moderation_words = models.TextField(
+        _("Wörter zum Zurückhalten"),
+        blank=True,
+        help_text=_(
+            "Ein Wort oder eine E-Mail-Adresse pro Zeile. Kommt es in Name, E-Mail, Website "
+            "oder Text vor, wartet der Kommentar auf Freischaltung."
+        ),
+    )
+    disallowed_words = models.TextField(
+        _("Gesperrte Wörter"),
+        blank=True,
+        help_text=_(
+            "Ein Wort oder eine E-Mail-Adresse pro Zeile. Kommt es in Name, E-Mail, Website "
+            "oder Text vor, landet der Kommentar im Spam."
+        ),
+    )
+    close_after_days = models.PositiveSmallIntegerField(
+        _("Kommentare schließen nach Tagen"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, damit Beiträge immer kommentiert werden können."),
+    )
+    comments_per_page = models.PositiveSmallIntegerField(
+        _("Gespräche pro Seite"), default=50, help_text=_("Anzahl der Kommentare oberster Ebene.")
+    )
+    thread_depth = models.PositiveSmallIntegerField(
+        _("Verschachtelung (Ebenen)"),
+        default=3,
+        help_text=_(
+            "Wie tief Antworten auf Antworten eingerückt werden dürfen (1 = keine Antworten)."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutzerklärung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Die Seite, auf die das Kommentarformular bei der Einwilligung verlinkt."),
+    )
+    notify_moderators = models.BooleanField(
+        _("Moderation per E-Mail benachrichtigen"),
+        default=True,
+        help_text=_(
+            "Alle in der Gruppe „Moderation“ bekommen eine E-Mail, wenn ein Kommentar wartet."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("comments_enabled"),
+                FieldPanel("close_after_days"),
+                FieldPanel("privacy_page"),
+            ],
+            heading=_("Allgemein"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("moderation"),
+                FieldPanel("hold_link_count"),
+                FieldPanel("moderation_words"),
+                FieldPanel("disallowed_words"),
+                FieldPanel("notify_moderators"),
+            ],
+            heading=_("Moderation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("comments_per_page"), FieldPanel("thread_depth")],
+            heading=_("Darstellung"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Diskussion")
+
+    @staticmethod
+    def _words(text):
+        return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+    def moderation_word_list(self):
+        return self._words(self.moderation_words)
+
+    def disallowed_word_list(self):
+        return self._words(self.disallowed_words)

@@ -1,0 +1,301 @@
+"""The blog: its index (with filters, archive and feeds) and its posts."""
+
+import math
+
+from django import forms
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import ContentStreamBlock
+from home.models import SeoFieldsMixin
+
+WORDS_PER_MINUTE = 200
+
+
+class BlogPostTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.BlogPostPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class BlogPostAuthor(Orderable):
+    page = ParentalKey("blog.BlogPostPage", related_name="post_authors", on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        "blog.Person", verbose_name=_("Person"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Autorin oder Autor")
+        verbose_name_plural = _("Autorinnen und Autoren")
+
+
+class RelatedPost(Orderable):
+    page = ParentalKey("blog.BlogPostPage", related_name="pinned_related", on_delete=models.CASCADE)
+    post = models.ForeignKey(
+        "blog.BlogPostPage", verbose_name=_("Beitrag"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("post")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Ähnlicher Beitrag")
+        verbose_name_plural = _("Ähnliche Beiträge")
+
+
+class CommentablePageMixin(models.Model):
+    """Pages that visitors can comment on (posts now, process pages later)."""
+
+    comments_enabled = models.BooleanField(
+        _("Kommentare erlauben"),
+        default=True,
+        help_text=_("Ausschalten, um Kommentare nur für diese Seite zu schließen."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def comments_reference_date(self):
+        """The date from which "close comments after N days" counts."""
+        return self.first_published_at
+
+
+class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):
+    """The blog: posts newest first, filtered by category, tag, author or month."""
+
+    intro = models.TextField(_("Einleitung"), max_length=600, blank=True)
+    posts_per_page = models.PositiveSmallIntegerField(
+        _("Beiträge pro Seite"), default=10, help_text=_("Wie viele Beiträge eine Seite zeigt.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("posts_per_page")]
+    promote_panels = SeoFieldsMixin.seo_panels
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPostPage"]
+
+    class Meta:
+        verbose_name = _("Blog-Übersicht")
+        verbose_name_plural = _("Blog-Übersichten")
+
+    def posts(self):
+        """The one query behind the HTML list, the feeds and the home-page section."""
+        from blog.queries import live_posts
+
+        return live_posts(self)
+
+    # Routes: German words on German pages, English words (name + "_en") on English pages.
+    @path("")
+    def index_view(self, request):
+        from blog.views import blog_index
+
+        return blog_index(self, request)
+
+    @path("kategorie/<slug:slug>/", name="category")
+    @path("category/<slug:slug>/", name="category_en")
+    def category_view(self, request, slug):
+        from blog.views import blog_index
+
+        return blog_index(self, request, category=slug)
+
+    @path("schlagwort/<slug:slug>/", name="tag")
+    @path("tag/<slug:slug>/", name="tag_en")
+    def tag_view(self, request, slug):
+        from blog.views import blog_index
+
+        return blog_index(self, request, tag=slug)
+
+    @path("autor/<slug:slug>/", name="author")
+    @path("author/<slug:slug>/", name="author_en")
+    def author_view(self, request, slug):
+        from blog.views import blog_index
+
+        return blog_index(self, request, author=slug)
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
+    def month_view(self, request, year, month):
+        from blog.views import blog_index
+
+        return blog_index(self, request, year=int(year), month=int(month))
+
+    @re_path(r"^feed/(?P<kind>rss|atom)/$", name="feed")
+    def feed_view(self, request, kind):
+        from blog.feeds import blog_feed
+
+        return blog_feed(self, request, kind)
+
+    @re_path(r"^kategorie/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="category_feed")
+    @re_path(r"^category/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="category_feed_en")
+    def category_feed_view(self, request, slug, kind):
+        from blog.feeds import blog_feed
+
+        return blog_feed(self, request, kind, category=slug)
+
+    LOCALISED_ROUTES = {"category", "tag", "author", "category_feed"}
+
+    def route_url(self, name, *args):
+        """The address of one of the routes above, in the words of this blog's language."""
+        if name in self.LOCALISED_ROUTES and self.locale.language_code == "en":
+            name = f"{name}_en"
+        return self.url + self.reverse_subpage(name, args=args)
+
+
+class BlogPostPage(RoutablePageMixin, CommentablePageMixin, SeoFieldsMixin, Page):
+    """A post of the team blog."""
+
+    date = models.DateField(
+        _("Veröffentlichungsdatum"),
+        default=timezone.localdate,
+        help_text=_(
+            "Das Datum, das über dem Beitrag steht. Zeitgesteuert veröffentlichen: Reiter „Einstellungen“."
+        ),
+    )
+    teaser = models.TextField(
+        _("Anrisstext"),
+        max_length=500,
+        help_text=_("Zwei, drei Sätze für die Übersicht, die Feeds und beim Teilen."),
+    )
+    header_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    header_image_alt = models.CharField(
+        _("Alternativtext des Titelbilds"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."
+        ),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("Inhalt"))
+    categories = ParentalManyToManyField(
+        "blog.BlogCategory", verbose_name=_("Kategorien"), blank=True, related_name="posts"
+    )
+    tags = ClusterTaggableManager(verbose_name=_("Schlagwörter"), through=BlogPostTag, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [FieldPanel("header_image"), FieldPanel("header_image_alt")],
+            heading=_("Titelbild"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "post_authors", label=_("Autorin oder Autor"), heading=_("Geschrieben von"), min_num=1
+        ),
+        MultiFieldPanel(
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Einordnung"),
+        ),
+        InlinePanel(
+            "pinned_related",
+            label=_("Ähnlicher Beitrag"),
+            heading=_("Ähnliche Beiträge (leer lassen für automatische Auswahl)"),
+            max_num=3,
+        ),
+    ]
+    promote_panels = SeoFieldsMixin.seo_panels
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_enabled")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("teaser"),
+        APIField("header_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("body"),
+        APIField("comments_enabled"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Blog-Beitrag")
+        verbose_name_plural = _("Blog-Beiträge")
+
+    @path("")
+    def post_view(self, request):
+        from blog.views import blog_post
+
+        return blog_post(self, request)
+
+    @path("melden/<int:comment_id>/", name="report")
+    def report_view(self, request, comment_id):
+        from blog.views import report_comment
+
+        return report_comment(self, request, comment_id)
+
+    def get_meta_description(self):
+        return self.search_description or self.teaser
+
+    def reading_minutes(self):
+        words = len(strip_tags(self.body.render_as_block()).split()) + len(self.teaser.split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def authors(self):
+        return [link.person for link in self.post_authors.all()]
+
+    def related_posts(self, limit=3):
+        """Editors' choice, or the posts sharing most categories and tags."""
+        pinned = [
+            link.post for link in self.pinned_related.select_related("post") if link.post.live
+        ]
+        if pinned:
+            return pinned[:limit]
+        category_keys = [c.translation_key for c in self.categories.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if not category_keys and not tag_ids:
+            return []
+        return list(
+            BlogPostPage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .annotate(
+                shared=Count(
+                    "categories",
+                    filter=Q(categories__translation_key__in=category_keys),
+                    distinct=True,
+                )
+                + Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True)
+            )
+            .filter(shared__gt=0)
+            .order_by("-shared", "-date")
+            .select_related("header_image")[:limit]
+        )
+
+    def neighbours(self):
+        """The previous (older) and next (newer) post of the same blog and language."""
+        siblings = (
+            BlogPostPage.objects.live().sibling_of(self, inclusive=False).defer_streamfields()
+        )
+        older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
+        newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
+        return older.order_by("-date", "-pk").first(), newer.order_by("date", "pk").first()

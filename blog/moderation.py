@@ -1,0 +1,196 @@
+"""The comment rules, shared by the HTML form and the API: one decision for every comment.
+
+Order of the checks, as in WordPress: closed → honeypot → form timing → flood → disallowed
+words (spam) → held (moderation words, links, moderation mode) → approved.
+"""
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from blog.models import Comment, CommentThrottle, DiscussionSettings
+
+MIN_FORM_SECONDS = 3
+MAX_FORM_SECONDS = 2 * 60 * 60
+FLOOD_SECONDS = 15
+TIMESTAMP_SALT = "blog.comment-form"
+LINK_PATTERN = re.compile(r"(https?://|www\.)", re.IGNORECASE)
+
+
+class CommentRefused(Exception):
+    """The comment is not stored; ``field`` names where the message belongs (None: form-wide)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class Decision:
+    status: str
+    reason: str = ""
+
+
+def form_timestamp():
+    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign("comment-form")
+
+
+def check_form_timestamp(token):
+    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
+    try:
+        signer.unsign(token or "", max_age=MAX_FORM_SECONDS)
+    except signing.SignatureExpired as error:
+        raise CommentRefused(
+            _("Das Formular war zu lange offen. Bitte sende Deinen Kommentar noch einmal ab.")
+        ) from error
+    except signing.BadSignature as error:
+        raise CommentRefused(
+            _("Das Formular ist ungültig. Bitte lade die Seite neu und versuche es noch einmal.")
+        ) from error
+    age = timezone.now().timestamp() - signing.b62_decode(token.split(":")[1])
+    if age < MIN_FORM_SECONDS:
+        raise CommentRefused(
+            _(
+                "Das ging sehr schnell. Bitte warte einen Moment und sende den Kommentar dann noch einmal ab."
+            )
+        )
+
+
+def hash_ip(ip_address):
+    """A keyed hash of the address: enough for flood control, useless to anyone without the key."""
+    if not ip_address:
+        return ""
+    key = hashlib.sha256(f"comment-ip:{settings.SECRET_KEY}".encode()).digest()
+    return hmac.new(key, ip_address.encode(), hashlib.sha256).hexdigest()
+
+
+def hash_email(email):
+    key = hashlib.sha256(f"comment-email:{settings.SECRET_KEY}".encode()).digest()
+    return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
+
+
+def client_ip(request):
+    """The client address; behind a proxy the proxy must set REMOTE_ADDR (e.g. via its module)."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def comments_closed_reason(page, discussion):
+    """Why comments on ``page`` are closed, or None while they are open."""
+    if not discussion.comments_enabled:
+        return _("Kommentare sind auf dieser Website ausgeschaltet.")
+    if not getattr(page, "comments_enabled", False):
+        return _("Die Kommentare zu diesem Beitrag sind geschlossen.")
+    if discussion.close_after_days:
+        reference = page.comments_reference_date()
+        if reference and timezone.now() - reference > timedelta(days=discussion.close_after_days):
+            return _("Die Kommentare zu diesem Beitrag sind geschlossen.")
+    return None
+
+
+def decide(data, discussion):
+    """The status a valid, accepted comment gets."""
+    haystack = " ".join(data.get(field, "") or "" for field in ("name", "email", "url", "text"))
+    haystack = haystack.lower()
+    for word in discussion.disallowed_word_list():
+        if word in haystack:
+            return Decision(Comment.Status.SPAM, f"Gesperrtes Wort: {word}")
+    for word in discussion.moderation_word_list():
+        if word in haystack:
+            return Decision(Comment.Status.PENDING, f"Wort zum Zurückhalten: {word}")
+    links = len(LINK_PATTERN.findall(data.get("text", "")))
+    if discussion.hold_link_count and links >= discussion.hold_link_count:
+        return Decision(Comment.Status.PENDING, f"{links} Links")
+    if discussion.moderation == DiscussionSettings.Moderation.ALL:
+        return Decision(Comment.Status.PENDING, "Alle Kommentare werden geprüft")
+    if discussion.moderation == DiscussionSettings.Moderation.KNOWN:
+        known = (
+            Comment.objects.approved()
+            .filter(name=data["name"], email__iexact=data["email"])
+            .exists()
+        )
+        if not known:
+            return Decision(Comment.Status.PENDING, "Erster Kommentar")
+        return Decision(Comment.Status.APPROVED, "Bekannter Name")
+    return Decision(Comment.Status.APPROVED)
+
+
+def _claim_throttle(key, now):
+    """Take the sender's slot for now, or refuse if they commented within FLOOD_SECONDS.
+
+    Runs inside the caller's transaction; the row lock (PostgreSQL) or the IMMEDIATE write
+    lock (SQLite) makes it hold across processes.
+    """
+    try:
+        with transaction.atomic():
+            throttle, created = CommentThrottle.objects.select_for_update().get_or_create(
+                key=key, defaults={"last_post_at": now}
+            )
+    except IntegrityError:
+        throttle, created = CommentThrottle.objects.select_for_update().get(key=key), False
+    if not created:
+        if now - throttle.last_post_at < timedelta(seconds=FLOOD_SECONDS):
+            raise CommentRefused(
+                _("Du hast gerade eben schon kommentiert. Bitte warte ein paar Sekunden.")
+            )
+        throttle.last_post_at = now
+        throttle.save(update_fields=["last_post_at"])
+
+
+def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, check_timing=True):
+    """Run every rule and store the comment. Raises CommentRefused; returns the Comment."""
+    discussion = DiscussionSettings.for_site(page.get_site())
+    closed = comments_closed_reason(page, discussion)
+    if closed:
+        raise CommentRefused(closed)
+    if honeypot:
+        raise CommentRefused(_("Dein Kommentar konnte nicht angenommen werden."))
+    if check_timing:
+        check_form_timestamp(timestamp)
+
+    parent = data.get("parent")
+    if parent is not None:
+        if parent.page_id != page.pk or not parent.is_public:
+            raise CommentRefused(_("Auf diesen Kommentar kann nicht geantwortet werden."), "parent")
+        if parent.depth >= discussion.thread_depth:
+            raise CommentRefused(
+                _("Auf diesen Kommentar kann nicht weiter geantwortet werden."), "parent"
+            )
+
+    decision = decide(data, discussion)
+    now = timezone.now()
+    ip_hash = hash_ip(ip_address)
+    with transaction.atomic():
+        if ip_hash:
+            _claim_throttle(f"ip:{ip_hash}", now)
+        _claim_throttle(f"email:{hash_email(data['email'])}", now)
+        comment = Comment.objects.create(
+            page=page,
+            parent=parent,
+            depth=parent.depth + 1 if parent else 1,
+            name=data["name"],
+            email=data["email"],
+            url=data.get("url", ""),
+            text=data["text"],
+            status=decision.status,
+            moderation_reason=decision.reason,
+            ip_hash=ip_hash,
+            consent_at=now,
+        )
+    if comment.status == Comment.Status.PENDING:
+        from blog.notifications import notify_comment_waiting
+
+        transaction.on_commit(lambda: notify_comment_waiting(comment.pk))
+    elif comment.status == Comment.Status.APPROVED:
+        from blog.notifications import notify_authors
+
+        transaction.on_commit(lambda: notify_authors(comment.pk))
+    return comment

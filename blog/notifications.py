@@ -1,0 +1,85 @@
+"""E-mails about comments, sent by a background task so the commenter never waits for them."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from blog.models import Comment, DiscussionSettings
+
+logger = logging.getLogger(__name__)
+MODERATORS_GROUP = "Moderation"
+
+
+def _admin_url(path):
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def _send(recipients, subject, template, context):
+    if not recipients:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render_to_string(f"blog/email/{template}.txt", context)
+        html = render_to_string(f"blog/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, to=sorted(set(recipients)))
+    message.attach_alternative(html, "text/html")
+    return message.send()
+
+
+@task()
+def send_moderation_mail(comment_id):
+    comment = Comment.objects.select_related("page").get(pk=comment_id)
+    discussion = DiscussionSettings.for_site(comment.page.get_site())
+    if not discussion.notify_moderators:
+        return 0
+    recipients = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return _send(
+        list(recipients),
+        f"Neuer Kommentar wartet: {comment.page.title}",
+        "comment_waiting",
+        {"comment": comment, "moderation_url": _admin_url("/admin/snippets/blog/comment/")},
+    )
+
+
+@task()
+def send_author_mail(comment_id):
+    comment = Comment.objects.select_related("page").get(pk=comment_id)
+    post = comment.page.specific
+    authors = getattr(post, "authors", lambda: [])()
+    recipients = [
+        person.user.email
+        for person in authors
+        if person.notify_on_comments and person.user and person.user.email
+    ]
+    return _send(
+        recipients,
+        f"Neuer Kommentar zu Deinem Beitrag: {post.title}",
+        "comment_for_author",
+        {"comment": comment, "moderation_url": _admin_url("/admin/snippets/blog/comment/")},
+    )
+
+
+def _enqueue(task_function, comment_id):
+    # Mail problems must never reach the commenter: log them, do not raise.
+    try:
+        task_function.enqueue(comment_id)
+    except Exception:
+        logger.exception("Could not queue the e-mail about comment %s", comment_id)
+
+
+def notify_comment_waiting(comment_id):
+    _enqueue(send_moderation_mail, comment_id)
+    _enqueue(send_author_mail, comment_id)
+
+
+def notify_authors(comment_id):
+    _enqueue(send_author_mail, comment_id)

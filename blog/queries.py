@@ -1,0 +1,42 @@
+"""The queries behind every list of posts: HTML, feeds, API and the home page share them."""
+
+from django.db.models import Prefetch
+
+from blog.models import BlogPostAuthor, BlogPostPage
+
+
+def live_posts(index_page=None, locale=None):
+    """Live posts, newest first, with everything a list shows fetched in a fixed number of queries."""
+    posts = BlogPostPage.objects.live().public()
+    if index_page is not None:
+        posts = posts.child_of(index_page)
+    if locale is not None:
+        posts = posts.filter(locale=locale)
+    return (
+        posts.select_related("header_image", "locale")
+        .prefetch_related(
+            Prefetch(
+                "post_authors",
+                queryset=BlogPostAuthor.objects.select_related("person").order_by("sort_order"),
+            ),
+            "categories",
+            "tagged_items__tag",
+        )
+        .defer_streamfields()
+        .order_by("-date", "-pk")
+    )
+
+
+def localised(objects, locale):
+    """Translatable snippets (authors, categories) in ``locale``, keeping order; one query."""
+    objects = list(objects)
+    if not objects:
+        return []
+    model = type(objects[0])
+    found = {
+        item.translation_key: item
+        for item in model.objects.filter(
+            translation_key__in=[o.translation_key for o in objects], locale=locale
+        )
+    }
+    return [found.get(item.translation_key, item) for item in objects]

@@ -1,0 +1,26 @@
+"""The blog's contributions to the home page and the sitemap."""
+
+from wagtail.models import Locale
+
+from blog.models import BlogCategory, BlogIndexPage
+from blog.queries import live_posts
+from portal.hooks import SitemapItem
+
+
+def latest_posts_context(request, page, value):
+    count = value.get("count") or 3
+    index = BlogIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return {"posts": list(live_posts(locale=Locale.get_active())[:count]), "blog_index": index}
+
+
+def category_sitemap_items(request, site):
+    items = []
+    for index in BlogIndexPage.objects.live().public().select_related("locale"):
+        base = index.get_full_url(request)
+        for category in BlogCategory.objects.filter(locale=index.locale):
+            items.append(
+                SitemapItem(
+                    location=base + index.reverse_subpage("category", args=(category.slug,))
+                )
+            )
+    return items

@@ -1,0 +1,291 @@
+"""Blog pages as visitors see them: the filtered index, a post with its comments, reporting."""
+
+import json
+
+from django.contrib import messages
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.signing import BadSignature
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.models import Locale
+
+from blog.forms import CommentForm, ReportForm, parent_comment
+from blog.models import BlogCategory, Comment, DiscussionSettings, Person
+from blog.moderation import (
+    CommentRefused,
+    client_ip,
+    comments_closed_reason,
+    form_timestamp,
+    submit_comment,
+)
+from blog.queries import localised
+from home.localisation import localised_pages
+from home.templatetags.portal_tags import json_script
+
+OWN_COMMENTS_COOKIE = "eigene_kommentare"
+REMEMBER_COOKIE = "kommentar_autor"
+COOKIE_SALT = "blog.comments"
+OWN_COMMENTS_MAX_AGE = 2 * 60 * 60
+REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
+
+
+def paginate(request, items, per_page, param="seite"):
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get(param, 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        raise Http404 from None
+
+
+def blog_index(index, request, category=None, tag=None, author=None, year=None, month=None):
+    locale = Locale.get_active()
+    posts = index.posts()
+    context = index.get_context(request)
+    filter_title = ""
+    filter_route = None
+    if category:
+        category_obj = get_object_or_404(BlogCategory, slug=category, locale=locale)
+        posts = posts.filter(categories__translation_key=category_obj.translation_key)
+        filter_title = _("Kategorie: %(name)s") % {"name": category_obj.name}
+        context["category"] = category_obj
+        filter_route = ("category", category_obj.slug)
+    elif tag:
+        tag_obj = get_object_or_404(Tag, slug=tag)
+        posts = posts.filter(tagged_items__tag=tag_obj)
+        filter_title = _("Schlagwort: %(name)s") % {"name": tag_obj.name}
+        filter_route = ("tag", tag_obj.slug)
+    elif author:
+        person = get_object_or_404(Person, slug=author, locale=locale)
+        posts = posts.filter(post_authors__person__translation_key=person.translation_key)
+        filter_title = _("Beiträge von %(name)s") % {"name": person.name}
+        context["person"] = person
+        filter_route = ("author", person.slug)
+    elif year:
+        if not 1 <= month <= 12:
+            raise Http404
+        posts = posts.filter(date__year=year, date__month=month)
+        from django.utils.dates import MONTHS
+
+        filter_title = _("Archiv: %(month)s %(year)s") % {"month": MONTHS[month], "year": year}
+    page_of_posts = paginate(request, posts.distinct(), index.posts_per_page)
+    if filter_route:
+        filter_url = index.route_url(*filter_route)
+    elif year:
+        filter_url = index.route_url("month", year, f"{month:02d}")
+    else:
+        filter_url = index.url
+    context.update(
+        posts=page_of_posts,
+        filter_title=filter_title,
+        filter_url=filter_url,
+        canonical_url=request.build_absolute_uri(
+            filter_url + (f"?seite={page_of_posts.number}" if page_of_posts.number > 1 else "")
+        ),
+        categories=BlogCategory.objects.filter(locale=locale),
+        months=index.posts().dates("date", "month", order="DESC"),
+    )
+    return TemplateResponse(request, "blog/blog_index_page.html", context)
+
+
+def comment_tree(page, discussion, own_ids=()):
+    """Approved comments (and the visitor's own pending ones) as threads, in one query."""
+    visible = Q(status=Comment.Status.APPROVED) | Q(
+        pk__in=list(own_ids), status=Comment.Status.PENDING
+    )
+    comments = list(Comment.objects.filter(visible, page=page).order_by("created_at", "pk"))
+    by_id = {comment.pk: comment for comment in comments}
+    roots = []
+    for comment in comments:
+        comment.children = []
+        comment.can_reply = comment.is_public and comment.depth < discussion.thread_depth
+    for comment in comments:
+        parent = by_id.get(comment.parent_id)
+        if parent is not None:
+            parent.children.append(comment)
+        elif comment.parent_id is None:
+            roots.append(comment)
+    return roots, len([c for c in comments if c.is_public])
+
+
+def _own_comment_ids(request):
+    try:
+        raw = request.get_signed_cookie(
+            OWN_COMMENTS_COOKIE, default="", salt=COOKIE_SALT, max_age=OWN_COMMENTS_MAX_AGE
+        )
+    except BadSignature:
+        return []
+    return [int(part) for part in raw.split(",") if part.isdigit()][-20:]
+
+
+def _remembered_author(request):
+    try:
+        raw = request.get_signed_cookie(REMEMBER_COOKIE, default="", salt=COOKIE_SALT)
+        data = json.loads(raw) if raw else {}
+    except (BadSignature, ValueError):
+        return {}
+    return (
+        {key: str(data.get(key, ""))[:254] for key in ("name", "email")}
+        if isinstance(data, dict)
+        else {}
+    )
+
+
+def _fresh_timestamp(form):
+    """A re-shown form gets a new signed start time, so an expired one can be sent again."""
+    data = form.data.copy()
+    data["started"] = form_timestamp()
+    form.data = data
+
+
+def blog_post(page, request):
+    discussion = DiscussionSettings.for_request(request)
+    closed_reason = comments_closed_reason(page, discussion)
+    status = 200
+    if request.method == "POST" and not closed_reason:
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            parent = parent_comment(page, form.cleaned_data.get("parent"))
+            if form.cleaned_data.get("parent") and parent is None:
+                form.add_error(None, _("Auf diesen Kommentar kann nicht geantwortet werden."))
+            else:
+                try:
+                    comment = submit_comment(
+                        page,
+                        form.comment_data(parent),
+                        client_ip(request),
+                        honeypot=form.cleaned_data.get("website_confirm", ""),
+                        timestamp=form.cleaned_data.get("started", ""),
+                    )
+                except CommentRefused as refused:
+                    field = (
+                        refused.field
+                        if refused.field in form.fields and refused.field != "parent"
+                        else None
+                    )
+                    form.add_error(field, refused.message)
+                else:
+                    return _after_comment(request, page, comment, form.cleaned_data.get("remember"))
+        status = 400
+        _fresh_timestamp(form)
+    else:
+        initial = {"started": form_timestamp(), **_remembered_author(request)}
+        initial["remember"] = bool(initial.get("name"))
+        reply_to = request.GET.get("antwort", "")
+        if reply_to.isdigit():
+            initial["parent"] = int(reply_to)
+        form = CommentForm(initial=initial)
+
+    own_ids = _own_comment_ids(request)
+    threads, comment_count = comment_tree(page, discussion, own_ids)
+    page_of_threads = paginate(request, threads, discussion.comments_per_page or 50, "kommentare")
+    reply_parent = None
+    parent_value = form["parent"].value()
+    if str(parent_value or "").isdigit():
+        reply_parent = parent_comment(page, int(parent_value))
+    context = page.get_context(request)
+    blog_index = page.get_parent().specific
+    context.update(
+        blog_index=blog_index,
+        authors=localised(page.authors(), page.locale),
+        categories=localised(page.categories.all(), page.locale),
+        tags=list(page.tags.all()),
+        blogposting_jsonld=blogposting_jsonld(request, page),
+        privacy_url=_privacy_url(discussion),
+        comment_form=form,
+        comments_closed=closed_reason,
+        comment_threads=page_of_threads,
+        comment_count=comment_count,
+        reply_parent=reply_parent,
+        discussion=discussion,
+        related_posts=page.related_posts(),
+    )
+    context["previous_post"], context["next_post"] = page.neighbours()
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _privacy_url(discussion):
+    if discussion.privacy_page_id is None:
+        return ""
+    privacy = localised_pages([discussion.privacy_page])[discussion.privacy_page.translation_key]
+    return privacy.url
+
+
+def blogposting_jsonld(request, page):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": page.title,
+        "description": page.teaser,
+        "datePublished": page.date.isoformat(),
+        "dateModified": (page.last_published_at or page.first_published_at).isoformat()
+        if page.last_published_at or page.first_published_at
+        else page.date.isoformat(),
+        "inLanguage": page.locale.language_code,
+        "mainEntityOfPage": page.get_full_url(request),
+        "author": [{"@type": "Person", "name": person.name} for person in page.authors()],
+        "publisher": {"@type": "Organization", "name": "Haus am Westbahnhof"},
+    }
+    if page.header_image:
+        rendition = page.header_image.get_rendition("fill-1200x630|format-jpeg")
+        data["image"] = request.build_absolute_uri(rendition.url)
+    return json_script(data)
+
+
+def _after_comment(request, page, comment, remember):
+    if comment.status == Comment.Status.APPROVED:
+        messages.success(request, _("Danke! Dein Kommentar ist veröffentlicht."))
+    elif comment.status == Comment.Status.PENDING:
+        messages.info(request, _("Danke! Dein Kommentar wartet auf Freischaltung."))
+    else:
+        # Spam is not announced: the sender sees the same as for a held comment.
+        messages.info(request, _("Danke! Dein Kommentar wartet auf Freischaltung."))
+    response = HttpResponseRedirect(f"{page.url}#{comment.anchor()}")
+    if comment.status == Comment.Status.PENDING:
+        own = [*_own_comment_ids(request), comment.pk][-20:]
+        response.set_signed_cookie(
+            OWN_COMMENTS_COOKIE,
+            ",".join(map(str, own)),
+            salt=COOKIE_SALT,
+            max_age=OWN_COMMENTS_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    if remember:
+        response.set_signed_cookie(
+            REMEMBER_COOKIE,
+            json.dumps({"name": comment.name, "email": comment.email}),
+            salt=COOKIE_SALT,
+            max_age=REMEMBER_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    else:
+        response.delete_cookie(REMEMBER_COOKIE, samesite="Lax")
+    return response
+
+
+def report_comment(page, request, comment_id):
+    comment = get_object_or_404(Comment.objects.approved(), pk=comment_id, page=page)
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if form.is_valid():
+            report = form.save(commit=False)
+            report.comment = comment
+            report.save()
+            messages.success(request, _("Danke für Deine Meldung. Wir sehen sie uns schnell an."))
+            return HttpResponseRedirect(f"{page.url}#{comment.anchor()}")
+        status = 400
+    else:
+        form = ReportForm()
+        status = 200
+    context = page.get_context(request)
+    context.update(report_form=form, reported_comment=comment)
+    return TemplateResponse(request, "blog/report_comment.html", context, status=status)

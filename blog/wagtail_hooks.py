@@ -1,0 +1,104 @@
+"""What the blog hands to the portal (API, home section, sitemap, demo, bench, groups) and its admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from blog import bench, demo, sections
+from blog.api import router
+from blog.models import BlogCategory, Person
+from portal.hooks import (
+    API_ROUTERS,
+    BENCH_PAGES,
+    DEMO_CONTENT,
+    GROUP_PERMISSIONS,
+    HOME_SECTIONS,
+    SITEMAP_ITEMS,
+    BenchPages,
+    DemoContent,
+    HomeSection,
+)
+
+from . import admin_hooks  # noqa: F401  (comment moderation in the admin)
+
+
+@hooks.register(API_ROUTERS)
+def blog_api():
+    return [("/blog/", router)]
+
+
+@hooks.register(HOME_SECTIONS)
+def latest_posts_section():
+    return [
+        HomeSection(
+            key="latest_posts",
+            label=_("Neueste Blog-Beiträge"),
+            template="blog/sections/latest_posts.html",
+            get_context=sections.latest_posts_context,
+            order=10,
+        )
+    ]
+
+
+@hooks.register(SITEMAP_ITEMS)
+def category_pages(request, site):
+    return sections.category_sitemap_items(request, site)
+
+
+@hooks.register(DEMO_CONTENT)
+def blog_demo():
+    return [DemoContent(name="Blog", load=demo.load, order=20)]
+
+
+@hooks.register(BENCH_PAGES)
+def blog_bench():
+    return [BenchPages(name="blog", build=bench.build, urls=bench.urls, order=20)]
+
+
+@hooks.register(GROUP_PERMISSIONS)
+def blog_permissions():
+    snippet_permissions = [
+        f"blog.{action}_{model}"
+        for model in ("person", "blogcategory")
+        for action in ("add", "change", "delete")
+    ]
+    comment_permissions = [
+        "blog.change_comment",
+        "blog.delete_comment",
+        "blog.moderate_comment",
+        "blog.change_commentreport",
+        "blog.change_discussionsettings",
+    ]
+    return [
+        {
+            "Redaktion": [*snippet_permissions, *comment_permissions],
+            "Moderation": comment_permissions,
+        }
+    ]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("Personen")
+    list_display = ["name", "role", "locale"]
+    search_fields = ["name", "role"]
+
+
+class BlogCategoryViewSet(SnippetViewSet):
+    model = BlogCategory
+    icon = "tag"
+    menu_label = _("Kategorien")
+    list_display = ["name", "slug", "locale"]
+
+
+class BlogSnippetsGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, BlogCategoryViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Blog")
+    menu_name = "blog"
+    menu_order = 200
+
+
+register_snippet(BlogSnippetsGroup)
