@@ -18,6 +18,7 @@ or as team replies. Everything a commenter sent is rendered by Django's autoesca
 """
 
 from email.utils import parseaddr
+from functools import wraps
 from urllib.parse import urlencode
 
 import django_filters
@@ -54,12 +55,13 @@ from wagtail.admin.ui.tables import (
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from blog.models import Comment, CommentReport, DiscussionSettings
@@ -242,7 +244,7 @@ def filtered_listing(request, model, filterset_class, search_fields):
     if not filterset.is_valid():
         return queryset.none()
     queryset = filterset.qs
-    query = " ".join(request.GET.get("q", "").split())
+    query = request.GET.get("q", "").strip()  # as the listing's search form cleans it
     if query:
         condition = Q()
         for field in search_fields:
@@ -273,11 +275,14 @@ STATUS_ACTIONS = [
 ]
 
 
-def thread_depth_for(page):
-    site = page.get_site()
-    if site is None:
+def thread_depth_for_site(site):
+    if site is None:  # a page outside every site: the default of the setting
         return DiscussionSettings._meta.get_field("thread_depth").default
     return DiscussionSettings.for_site(site).thread_depth
+
+
+def thread_depth_for(page):
+    return thread_depth_for_site(page.get_site())
 
 
 def reply_refusal(parent, thread_depth):
@@ -305,7 +310,7 @@ class CommentIndexView(IndexView):
     @cached_property
     def thread_depth(self):
         # One lookup per request; the reply view checks the page's own site again.
-        return DiscussionSettings.for_request(self.request).thread_depth
+        return thread_depth_for_site(Site.find_for_request(self.request))
 
     @cached_property
     def listing_url(self):
@@ -473,6 +478,40 @@ class TeamReplyView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.get_success_url())
 
 
+def moderators_only(view):
+    @wraps(view)
+    def checked_view(request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return checked_view
+
+
+class ModerationChooserViewSet(SnippetChooserViewSet):
+    """Wagtail opens every snippet chooser to all admin users; these lists are for moderators."""
+
+    @property
+    def choose_view(self):
+        return moderators_only(super().choose_view)
+
+    @property
+    def choose_results_view(self):
+        return moderators_only(super().choose_results_view)
+
+    @property
+    def chosen_view(self):
+        return moderators_only(super().chosen_view)
+
+    @property
+    def chosen_multiple_view(self):
+        return moderators_only(super().chosen_multiple_view)
+
+    @property
+    def create_view(self):
+        return moderators_only(super().create_view)
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -482,6 +521,7 @@ class CommentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     add_to_reference_index = False  # nothing points to comments; saves work on every comment
     copy_view_enabled = False
+    chooser_viewset_class = ModerationChooserViewSet
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     edit_template_name = TEMPLATES + "comment_edit.html"
@@ -520,7 +560,7 @@ class CommentViewSet(SnippetViewSet):
             icon_name=self.menu_icon,
             order=self.get_menu_item_order(order),
             count=pending_comment_count,
-            is_shown=lambda user: can_moderate(user),
+            is_shown=can_moderate,
         )
 
     @property
@@ -584,6 +624,7 @@ class ReportViewSet(SnippetViewSet):
     add_to_admin_menu = True
     add_to_reference_index = False
     copy_view_enabled = False
+    chooser_viewset_class = ModerationChooserViewSet
     index_view_class = ReportIndexView
     edit_view_class = ReportEditView
     edit_template_name = TEMPLATES + "report_edit.html"
@@ -633,7 +674,7 @@ class ReportViewSet(SnippetViewSet):
             icon_name=self.menu_icon,
             order=self.get_menu_item_order(order),
             count=open_report_count,
-            is_shown=lambda user: can_moderate(user),
+            is_shown=can_moderate,
         )
 
 

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from blog.forms import CommentForm, parent_comment
 from blog.models import BlogPostPage, Comment
@@ -86,14 +86,12 @@ def post_comment(request, page_id: int, payload: CommentIn):
         }
     )
     if not form.is_valid():
-        return 400, {
-            "errors": {field: [str(e) for e in errors] for field, errors in form.errors.items()}
-        }
+        errors = {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        return Status(400, {"errors": errors})
     parent = parent_comment(page, payload.parent_id)
     if payload.parent_id and parent is None:
-        return 400, {
-            "errors": {"parent_id": ["Auf diesen Kommentar kann nicht geantwortet werden."]}
-        }
+        message = "Auf diesen Kommentar kann nicht geantwortet werden."
+        return Status(400, {"errors": {"parent_id": [message]}})
     try:
         comment = submit_comment(
             page,
@@ -103,10 +101,10 @@ def post_comment(request, page_id: int, payload: CommentIn):
             timestamp=payload.started,
         )
     except CommentRefused as refused:
-        return 400, {"errors": {refused.field or "__all__": [str(refused.message)]}}
+        return Status(400, {"errors": {refused.field or "__all__": [str(refused.message)]}})
     if comment.status == Comment.Status.APPROVED:
         message = "Dein Kommentar ist veröffentlicht."
     else:
         message = "Dein Kommentar wartet auf Freischaltung."
     status = "approved" if comment.status == Comment.Status.APPROVED else "pending"
-    return 201, {"id": comment.pk, "status": status, "message": message}
+    return Status(201, {"id": comment.pk, "status": status, "message": message})

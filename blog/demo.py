@@ -866,6 +866,19 @@ def load(demo):
     categories = _categories(demo)
     posts = {spec["key"]: _post(demo, index, spec, people, categories) for spec in POSTS}
     _comments(demo, posts)
+    _discussion_settings(demo)
+
+
+def _discussion_settings(demo):
+    """Link the privacy page and give the spam rules the words the demo spam uses."""
+    from blog.models import DiscussionSettings
+
+    settings = DiscussionSettings.for_site(demo.site)
+    if settings.privacy_page_id is None:
+        settings.privacy_page = demo.pages.get("datenschutz")
+        settings.disallowed_words = "casino\nbacklinks"
+        settings.moderation_words = "gutschein"
+        settings.save()
 
 
 def _at(parts):

@@ -97,6 +97,11 @@ class ReportForm(forms.ModelForm):
             },
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no empty "---------" choice.
+        self.fields["reason"].choices = CommentReport.Reason.choices
+
 
 def parent_comment(page, value):
     if not value:

@@ -69,7 +69,7 @@ def test_plugin_search_and_sitemap_entries_are_collected(client):
         hooks.register_temporarily(portal_hooks.SEARCH_SOURCES, lambda: [source]),
         hooks.register_temporarily(portal_hooks.SITEMAP_ITEMS, lambda request, site: [item]),
     ):
-        assert "Plugin-Treffer" in client.get("/de/suche/", {"q": "Haus"}).content.decode()
+        assert "Plugin-Treffer" in client.get("/de/suche/", {"q": "Zzyzx"}).content.decode()
         sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>https://portal.example.org/feeds/plugin.ics</loc>" in sitemap
     assert "<loc>http://localhost/en/about-us/</loc>" in sitemap

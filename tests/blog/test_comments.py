@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def discussion(**values):
-    settings = DiscussionSettings.for_site(__import__("wagtail.models", fromlist=["Site"]).Site.objects.get())
+    settings = DiscussionSettings.for_site(
+        __import__("wagtail.models", fromlist=["Site"]).Site.objects.get()
+    )
     for key, value in values.items():
         setattr(settings, key, value)
     settings.save()
@@ -29,7 +31,10 @@ def post_comment(client, post, ip="203.0.113.7", **overrides):
 def test_form_shows_required_marks_and_privacy_promise(client, post):
     html = client.get(post.url).content.decode()
     assert "Deine E-Mail-Adresse wird nicht veröffentlicht." in html
-    assert 'Erforderliche Felder sind mit <span class="required" aria-hidden="true">*</span> markiert.' in html
+    assert (
+        'Erforderliche Felder sind mit <span class="required" aria-hidden="true">*</span> markiert.'
+        in html
+    )
     assert html.count('<span class="required" aria-hidden="true">*</span>') >= 5
 
 
@@ -86,20 +91,37 @@ def test_links_hold_a_comment(client, post, text, links, status):
 
 @pytest.mark.parametrize("field", ["name", "email", "url", "text"])
 def test_moderation_words_hold_in_every_field(client, post, field):
-    discussion(moderation=DiscussionSettings.Moderation.NONE, moderation_words="Kasse\nwerbung.example")
-    values = {"name": "Kassenwart", "email": "x@werbung.example", "url": "https://werbung.example/", "text": "Zur Kasse bitte"}
+    discussion(
+        moderation=DiscussionSettings.Moderation.NONE, moderation_words="Kasse\nwerbung.example"
+    )
+    values = {
+        "name": "Kassenwart",
+        "email": "x@werbung.example",
+        "url": "https://werbung.example/",
+        "text": "Zur Kasse bitte",
+    }
     post_comment(client, post, **{field: values[field]})
     assert Comment.objects.get().status == Comment.Status.PENDING
 
 
 @pytest.mark.parametrize("field", ["name", "email", "url", "text"])
 def test_disallowed_words_mark_spam_in_every_field(client, post, field):
-    discussion(moderation=DiscussionSettings.Moderation.NONE, disallowed_words="casino\nspam.example")
-    values = {"name": "Casino King", "email": "x@spam.example", "url": "https://spam.example/", "text": "Bestes CASINO"}
+    discussion(
+        moderation=DiscussionSettings.Moderation.NONE, disallowed_words="casino\nspam.example"
+    )
+    values = {
+        "name": "Casino King",
+        "email": "x@spam.example",
+        "url": "https://spam.example/",
+        "text": "Bestes CASINO",
+    }
     response = post_comment(client, post, **{field: values[field]})
     assert Comment.objects.get().status == Comment.Status.SPAM
     # The sender is not told it was spam.
-    assert "wartet auf Freischaltung" in client.get(response["Location"].split("#")[0]).content.decode()
+    assert (
+        "wartet auf Freischaltung"
+        in client.get(response["Location"].split("#")[0]).content.decode()
+    )
 
 
 def test_honeypot_refuses(client, post):
@@ -132,7 +154,9 @@ def test_forged_timestamp_is_refused(client, post):
 
 def test_flood_from_same_ip_is_refused(client, post):
     post_comment(client, post, ip="198.51.100.1", email="a@example.org")
-    response = post_comment(client, post, ip="198.51.100.1", email="b@example.org", text="Noch einer")
+    response = post_comment(
+        client, post, ip="198.51.100.1", email="b@example.org", text="Noch einer"
+    )
     assert response.status_code == 400
     assert "gerade eben schon kommentiert" in response.content.decode()
     assert Comment.objects.count() == 1
@@ -166,11 +190,13 @@ def test_flood_window_ends_after_15_seconds(client, post):
         ({"consent": ""}, "consent", "Bitte stimme der Speicherung"),
     ],
 )
-def test_invalid_input_gets_german_errors_next_to_the_field(client, post, overrides, field, message):
+def test_invalid_input_gets_german_errors_next_to_the_field(
+    client, post, overrides, field, message
+):
     response = post_comment(client, post, **overrides)
     html = response.content.decode()
     assert response.status_code == 400
-    assert f'id="id_{field}-fehler"' in html
+    assert f'id="id_{field}_error"' in html
     assert message in html
     assert "Danke für den Einblick in Eure Arbeit!" in html or overrides.get("text")
     assert not Comment.objects.exists()
@@ -214,7 +240,9 @@ def test_replies_nest_up_to_the_configured_depth(client, post):
     html = client.get(post.url).content.decode()
     assert f'href="?antwort={top.pk}#kommentar-formular"' in html
     assert f'href="?antwort={reply.pk}#kommentar-formular"' not in html
-    response = post_comment(client, post, ip="203.0.113.9", email="x@example.org", parent=str(reply.pk))
+    response = post_comment(
+        client, post, ip="203.0.113.9", email="x@example.org", parent=str(reply.pk)
+    )
     assert response.status_code == 400
     assert "nicht weiter geantwortet" in response.content.decode()
 
@@ -241,11 +269,17 @@ def test_comments_can_be_closed_site_wide_per_post_and_by_age(client, post):
     discussion(comments_enabled=True, close_after_days=30)
     post.first_published_at = timezone.now() - datetime.timedelta(days=31)
     post.save()
-    assert "Die Kommentare zu diesem Beitrag sind geschlossen." in client.get(post.url).content.decode()
+    assert (
+        "Die Kommentare zu diesem Beitrag sind geschlossen."
+        in client.get(post.url).content.decode()
+    )
     discussion(close_after_days=None)
     post.comments_enabled = False
     post.save()
-    assert "Die Kommentare zu diesem Beitrag sind geschlossen." in client.get(post.url).content.decode()
+    assert (
+        "Die Kommentare zu diesem Beitrag sind geschlossen."
+        in client.get(post.url).content.decode()
+    )
     post_comment(client, post)
     assert not Comment.objects.exists()
 
@@ -265,7 +299,9 @@ def test_moderators_and_opted_in_authors_get_an_email(
 ):
     from django.contrib.auth import get_user_model
 
-    writer = get_user_model().objects.create_user("autorin", email="autorin@example.org", password="x-123-abc")
+    writer = get_user_model().objects.create_user(
+        "autorin", email="autorin@example.org", password="x-123-abc"
+    )
     author = person("Anna Autorin", user=writer, notify_on_comments=True)
     from blog.models import BlogPostAuthor
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
@@ -203,6 +204,14 @@ def test_moderator_edits_text_name_url_and_status(client, moderator, post):
     )
 
 
+def test_choosers_are_for_moderators(client, moderator, post):
+    comment = make_comment(post)
+    client.force_login(moderator)
+    assert client.get("/admin/snippets/choose/blog/comment/").status_code == 200
+    chosen = client.get(f"/admin/snippets/choose/blog/comment/chosen/{comment.pk}/")
+    assert chosen.status_code == 200
+
+
 def test_nobody_adds_or_copies_comments_in_the_admin(client, superuser, post):
     client.force_login(superuser)
     assert client.get(f"{LIST_URL}add/").status_code == 302
@@ -223,6 +232,7 @@ def test_commenters_html_is_escaped_in_list_edit_reply_and_reports(client, moder
         f"{LIST_URL}edit/{comment.pk}/",
         f"{LIST_URL}reply/{comment.pk}/",
         f"{LIST_URL}delete/{comment.pk}/",
+        f"{LIST_URL}history/{comment.pk}/",
         bulk_url("spam", [comment.pk]),
         REPORTS_URL,
         f"{REPORTS_URL}edit/{report.pk}/",
@@ -328,6 +338,17 @@ def test_team_reply_creates_an_approved_team_comment_under_the_parent(client, mo
     assert reply.name == "Team Haus am Westbahnhof"
     assert reply.email == moderator.email
     assert reply.text == "Danke für Deinen Kommentar!"
+
+
+def test_team_reply_and_bulk_actions_need_the_csrf_token(moderator, post):
+    parent = make_comment(post, Comment.Status.APPROVED)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(moderator)
+    assert client.post(f"{LIST_URL}reply/{parent.pk}/", {"text": "Hallo"}).status_code == 403
+    assert client.post(bulk_url("spam", [parent.pk])).status_code == 403
+    parent.refresh_from_db()
+    assert parent.status == Comment.Status.APPROVED
+    assert not Comment.objects.filter(parent=parent).exists()
 
 
 def test_team_reply_needs_a_text(client, moderator, post):
@@ -459,6 +480,9 @@ def test_users_without_moderation_permission_get_nothing(client, outsider, post)
         REPORTS_URL,
         f"{REPORTS_URL}edit/{report.pk}/",
         bulk_url("approve", [comment.pk]),
+        "/admin/snippets/choose/blog/comment/",
+        f"/admin/snippets/choose/blog/comment/chosen/{comment.pk}/",
+        "/admin/snippets/choose/blog/commentreport/",
     ]:
         assert client.get(url).status_code in (302, 403), url
 

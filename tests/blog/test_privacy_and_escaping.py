@@ -1,0 +1,146 @@
+"""What commenters send is plain text everywhere; their e-mail address is never public."""
+
+import pytest
+from django.core import mail
+
+from blog.models import Comment
+from blog.notifications import send_moderation_mail
+from tests.factories import comment
+
+pytestmark = pytest.mark.django_db
+
+SECRET_EMAIL = "geheim.adresse-4711@example.org"
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">klick</a>',
+    "<body onload=alert(1)>",
+    "<input autofocus onfocus=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    '<div style="background:url(javascript:alert(1))">',
+    "<object data=javascript:alert(1)>",
+    "<embed src=javascript:alert(1)>",
+    "<link rel=stylesheet href=javascript:alert(1)>",
+    "<meta http-equiv=refresh content=0;url=javascript:alert(1)>",
+    "</textarea><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "<scr<script>ipt>alert(1)</script>",
+    "{{ 7*7 }}{% debug %}<b>fett</b>",
+    "<video><source onerror=alert(1)>",
+    "<marquee onstart=alert(1)>",
+]
+
+
+def assert_escaped(html, payload):
+    assert payload not in html, payload
+    if "<" in payload:
+        assert "&lt;" in html
+
+
+@pytest.fixture
+def hostile_comments(post):
+    made = []
+    for number, payload in enumerate(XSS_PAYLOADS):
+        made.append(
+            comment(
+                post,
+                name=payload[:100],
+                email=f"x{number}@example.org",
+                url=f"https://example.org/?q={number}",
+                text=f"Vorher {payload} nachher",
+            )
+        )
+    return made
+
+
+def test_payloads_are_escaped_on_the_post_page(client, post, hostile_comments):
+    html = client.get(post.url).content.decode()
+    for payload in XSS_PAYLOADS:
+        assert_escaped(html, payload[:100])
+    assert "{{ 7*7 }}" in html.replace("&#x27;", "'") or "{{ 7*7 }}" in html
+    assert "<b>fett</b>" not in html and "&lt;b&gt;fett&lt;/b&gt;" in html
+
+
+def test_payloads_are_escaped_in_the_admin_list(client, post, hostile_comments, superuser):
+    client.force_login(superuser)
+    response = client.get("/admin/snippets/blog/comment/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for payload in XSS_PAYLOADS:
+        assert f"Vorher {payload}" not in html
+
+
+def test_payloads_are_escaped_in_the_notification_email(post, hostile_comments, moderator):
+    for hostile in hostile_comments:
+        hostile.status = Comment.Status.PENDING
+        hostile.save()
+        mail.outbox.clear()
+        send_moderation_mail.call(hostile.pk)
+        message = mail.outbox[0]
+        html = message.alternatives[0][0]
+        assert f"Vorher {XSS_PAYLOADS[hostile_comments.index(hostile)]} nachher" not in html
+        assert "Vorher " in html and "&lt;" in html
+        # The plain-text part is text/plain: shown as typed, never interpreted.
+        assert message.content_subtype == "plain"
+
+
+def test_dangerous_website_links_are_not_linked(client, post):
+    hostile = comment(post, name="Klickmich", url="javascript:alert(1)")
+    html = client.get(post.url).content.decode()
+    assert 'href="javascript:alert(1)"' not in html
+    assert f'id="kommentar-{hostile.pk}-autor">' in html
+
+
+def test_commenter_links_are_nofollow_ugc(client, post):
+    comment(post, name="Lena", url="https://example.org/lena")
+    html = client.get(post.url).content.decode()
+    assert '<a href="https://example.org/lena" rel="nofollow ugc noopener">Lena</a>' in html
+
+
+def test_line_breaks_are_kept_links_are_text(client, post):
+    comment(post, text="Erste Zeile\nZweite Zeile\n\nNeuer Absatz mit https://example.org")
+    html = client.get(post.url).content.decode()
+    assert "<p>Erste Zeile<br>Zweite Zeile</p>" in html
+    assert "<p>Neuer Absatz mit https://example.org</p>" in html
+
+
+def test_email_never_appears_in_any_public_response(
+    client, post, django_capture_on_commit_callbacks
+):
+    from blog.models import BlogIndexPage
+
+    comment(post, email=SECRET_EMAIL, name="Privat", text="Meine Adresse bleibt geheim.")
+    comment(
+        post,
+        email=SECRET_EMAIL.upper(),
+        name="Privat",
+        text="Auch in Großbuchstaben.",
+        status="pending",
+    )
+    index = BlogIndexPage.objects.get(pk=post.get_parent().pk)
+    urls = [
+        post.url,
+        f"{post.url}?antwort=1",
+        index.url,
+        index.url + "feed/rss/",
+        index.url + "feed/atom/",
+        f"/api/v3/blog/posts/{post.pk}/comments/",
+        f"/api/v3/pages/{post.pk}/",
+        "/api/v3/pages/?type=blog.BlogPostPage",
+        "/api/v3/openapi.json",
+        "/sitemap.xml",
+        "/de/suche/?q=Privat",
+        "/de/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        body = response.content.decode().lower()
+        assert SECRET_EMAIL.lower() not in body, url
+        assert "geheim.adresse" not in body, url
