@@ -7,12 +7,19 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+ANONYMOUS_NAME = "Anonym"
+IP_RETENTION_DAYS = 30
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
+
+    def by_email(self, email):
+        return self.filter(email__iexact=email.strip())
 
     def public_for(self, page):
         """Approved comments of a page in thread order, ready to render without more queries."""
@@ -44,7 +51,8 @@ class Comment(models.Model):
     )
     depth = models.PositiveSmallIntegerField(_("Ebene"), default=1, editable=False)
     name = models.CharField(_("Name"), max_length=100)
-    email = models.EmailField(_("E-Mail"), max_length=254)
+    # Blank only after the commenter's data was erased (erase_commenter_data).
+    email = models.EmailField(_("E-Mail"), max_length=254, blank=True)
     url = models.URLField(_("Website"), max_length=300, blank=True)
     text = models.TextField(_("Kommentar"), max_length=5000)
     status = models.CharField(
@@ -93,6 +101,13 @@ class Comment(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED
+
+    def anonymise(self):
+        """Erase who wrote the comment, keep what was written (as WordPress does)."""
+        self.name = ANONYMOUS_NAME
+        self.email = ""
+        self.url = ""
+        self.ip_hash = ""
 
     def anchor(self):
         return f"kommentar-{self.pk}"
