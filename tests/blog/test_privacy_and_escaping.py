@@ -46,7 +46,7 @@ def assert_escaped(html, payload):
 @pytest.fixture
 def hostile_comments(post):
     made = []
-    for number, payload in enumerate(XSS_PAYLOADS):
+    for payload in XSS_PAYLOADS:
         made.append(
             comment(
                 post,
