@@ -867,6 +867,20 @@ def load(demo):
     posts = {spec["key"]: _post(demo, index, spec, people, categories) for spec in POSTS}
     _comments(demo, posts)
     _discussion_settings(demo)
+    _home_section(demo)
+
+
+def _home_section(demo):
+    """Put the latest posts on both home pages, right after the featured pages."""
+    for home in (demo.home_de, demo.home_en):
+        home = home.specific.__class__.objects.get(pk=home.pk)
+        if any(
+            block.block_type == "section" and block.value["section"] == "latest_posts"
+            for block in home.body
+        ):
+            continue
+        home.body.insert(1, ("section", {"section": "latest_posts", "heading": "", "count": 3}))
+        home.save_revision().publish()
 
 
 def _discussion_settings(demo):

@@ -72,7 +72,7 @@ def blog_permissions():
     ]
     return [
         {
-            "Redaktion": [*snippet_permissions, *comment_permissions],
+            "Redaktion": snippet_permissions,
             "Moderation": comment_permissions,
         }
     ]

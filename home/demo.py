@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
-from home.groups import EDITORS
+from home.groups import EDITORS, ensure_groups
 from home.models import (
     FooterLegalLink,
     FooterSettings,
@@ -447,6 +447,9 @@ def _settings(demo, site, pages):
 
 
 def _demo_editor(demo):
+    # The groups' page and collection permissions need the root page and root collection,
+    # which may have been created after the last migration (e.g. after a test flush).
+    ensure_groups()
     User = get_user_model()
     if User.objects.filter(username=DEMO_EDITOR["username"]).exists():
         return

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
-from home.models import SeoFieldsMixin
+from home.models import HeaderImageMixin, SeoFieldsMixin
 
 WORDS_PER_MINUTE = 200
 
@@ -157,7 +157,7 @@ class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):
         return self.url + self.reverse_subpage(name, args=args)
 
 
-class BlogPostPage(RoutablePageMixin, CommentablePageMixin, SeoFieldsMixin, Page):
+class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, SeoFieldsMixin, Page):
     """A post of the team blog."""
 
     date = models.DateField(
@@ -172,22 +172,6 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, SeoFieldsMixin, Page
         max_length=500,
         help_text=_("Zwei, drei Sätze für die Übersicht, die Feeds und beim Teilen."),
     )
-    header_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Titelbild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    header_image_alt = models.CharField(
-        _("Alternativtext des Titelbilds"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."
-        ),
-    )
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhalt"))
     categories = ParentalManyToManyField(
         "blog.BlogCategory", verbose_name=_("Kategorien"), blank=True, related_name="posts"
@@ -198,10 +182,7 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, SeoFieldsMixin, Page
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("teaser"),
-        MultiFieldPanel(
-            [FieldPanel("header_image"), FieldPanel("header_image_alt")],
-            heading=_("Titelbild"),
-        ),
+        HeaderImageMixin.header_image_panel,
         FieldPanel("body"),
         InlinePanel(
             "post_authors", label=_("Autorin oder Autor"), heading=_("Geschrieben von"), min_num=1

@@ -1,4 +1,4 @@
-from .pages import HomePage, SeoFieldsMixin, StandardPage
+from .pages import HeaderImageMixin, HomePage, SeoFieldsMixin, StandardPage
 from .settings import (
     FooterLegalLink,
     FooterSettings,
@@ -12,6 +12,7 @@ __all__ = [
     "FooterLegalLink",
     "FooterSettings",
     "FooterSocialLink",
+    "HeaderImageMixin",
     "HomePage",
     "NavigationItem",
     "NavigationSettings",

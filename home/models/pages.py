@@ -53,19 +53,9 @@ class SeoFieldsMixin(models.Model):
         return self.search_description or getattr(self, "intro", "") or ""
 
 
-class HomePage(SeoFieldsMixin, Page):
-    """The first screen of the site in each language."""
+class HeaderImageMixin(models.Model):
+    """The large image at the top of a page, with its text alternative."""
 
-    hero_heading = models.CharField(
-        _("Begrüßung"),
-        max_length=120,
-        help_text=_("Die große Überschrift oben auf der Startseite."),
-    )
-    hero_text = models.TextField(
-        _("Einleitung"),
-        max_length=600,
-        help_text=_("Zwei bis drei Sätze, die das Haus vorstellen."),
-    )
     header_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("Titelbild"),
@@ -81,6 +71,29 @@ class HomePage(SeoFieldsMixin, Page):
         help_text=_(
             "Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."
         ),
+    )
+
+    header_image_panel = MultiFieldPanel(
+        [FieldPanel("header_image"), FieldPanel("header_image_alt")],
+        heading=_("Titelbild"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(HeaderImageMixin, SeoFieldsMixin, Page):
+    """The first screen of the site in each language."""
+
+    hero_heading = models.CharField(
+        _("Begrüßung"),
+        max_length=120,
+        help_text=_("Die große Überschrift oben auf der Startseite."),
+    )
+    hero_text = models.TextField(
+        _("Einleitung"),
+        max_length=600,
+        help_text=_("Zwei bis drei Sätze, die das Haus vorstellen."),
     )
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
@@ -149,7 +162,7 @@ class HomePage(SeoFieldsMixin, Page):
         return context
 
 
-class StandardPage(SeoFieldsMixin, Page):
+class StandardPage(HeaderImageMixin, SeoFieldsMixin, Page):
     """A content page: Über uns, Raumvermietung, Impressum, Datenschutz, …"""
 
     intro = models.TextField(
@@ -158,31 +171,12 @@ class StandardPage(SeoFieldsMixin, Page):
         blank=True,
         help_text=_("Ein kurzer Absatz unter der Überschrift. Erscheint auch in Suchergebnissen."),
     )
-    header_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Titelbild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    header_image_alt = models.CharField(
-        _("Alternativtext des Titelbilds"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Beschreibt, was auf dem Bild zu sehen ist. Leer lassen, wenn es nur Schmuck ist."
-        ),
-    )
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [FieldPanel("header_image"), FieldPanel("header_image_alt")],
-            heading=_("Titelbild"),
-        ),
+        HeaderImageMixin.header_image_panel,
         FieldPanel("body"),
     ]
     promote_panels = SeoFieldsMixin.seo_panels
