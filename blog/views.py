@@ -33,14 +33,16 @@ OWN_COMMENTS_MAX_AGE = 2 * 60 * 60
 REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
 
 
-def paginate(request, items, per_page, param="seite"):
+def paginate(request, items, per_page, param="seite", past_the_end_is_404=True):
     paginator = Paginator(items, per_page)
     try:
         return paginator.page(request.GET.get(param, 1))
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:
-        raise Http404 from None
+        if past_the_end_is_404:
+            raise Http404 from None
+        return paginator.page(paginator.num_pages)
 
 
 def blog_index(index, request, category=None, tag=None, author=None, year=None, month=None):
@@ -183,7 +185,14 @@ def blog_post(page, request):
 
     own_ids = _own_comment_ids(request)
     threads, comment_count = comment_tree(page, discussion, own_ids)
-    page_of_threads = paginate(request, threads, discussion.comments_per_page or 50, "kommentare")
+    # A stale link to a comment page that no longer exists still shows the post.
+    page_of_threads = paginate(
+        request,
+        threads,
+        discussion.comments_per_page or 50,
+        "kommentare",
+        past_the_end_is_404=False,
+    )
     reply_parent = None
     parent_value = form["parent"].value()
     if str(parent_value or "").isdigit():

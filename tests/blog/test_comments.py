@@ -292,6 +292,7 @@ def test_comments_are_paginated_by_threads(client, post):
     assert "Person 4" in first and "Person 5" not in first
     second = client.get(post.url, {"kommentare": 2}).content.decode()
     assert "Person 6" in second
+    assert "Person 6" in client.get(post.url, {"kommentare": 99}).content.decode()
 
 
 def test_moderators_and_opted_in_authors_get_an_email(
