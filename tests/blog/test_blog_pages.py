@@ -227,6 +227,15 @@ def test_home_page_section_shows_latest_posts(client, posts):
     html = client.get("/de/").content.decode()
     assert "Neueste Blog-Beiträge" in html
     assert "Beitrag 10" in html and "Beitrag 7" not in html
+    with CaptureQueriesContext(connection) as before:
+        client.get("/de/")
+    for number in range(5):
+        blog_post(
+            f"Noch einer {number}", slug=f"noch-einer-{number}", date=datetime.date(2025, 1, 1)
+        )
+    with CaptureQueriesContext(connection) as after:
+        client.get("/de/")
+    assert len(after) == len(before)
 
 
 def test_report_a_comment(client, posts):

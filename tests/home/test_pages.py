@@ -158,7 +158,18 @@ def test_500_page_renders_without_database_or_context(rf):
     assert "Da ist etwas schiefgegangen" in html and "Something went wrong" in html
 
 
+def foundation_only_home():
+    """The home page with the foundation's own sections only: plugins pin their own."""
+    home = HomePage.objects.get(locale__language_code="de")
+    for index in reversed(range(len(home.body))):
+        block = home.body[index]
+        if block.block_type == "section" and block.value["section"] != "contact":
+            del home.body[index]
+    home.save_revision().publish()
+
+
 def test_home_page_query_count_is_pinned(client, django_assert_num_queries):
+    foundation_only_home()
     client.get("/de/")  # renditions are created on the first view
     with django_assert_num_queries(HOME_PAGE_QUERIES):
         assert client.get("/de/").status_code == 200
