@@ -33,7 +33,15 @@ def blog_feed(index, request, kind, category=None):
         language=index.locale.language_code,
         feed_url=request.build_absolute_uri(),
     )
-    for post in posts[:FEED_ITEMS]:
+    posts = list(posts[:FEED_ITEMS])
+    # Translated posts may still point at the German categories: name them in the feed's language.
+    category_names = dict(
+        BlogCategory.objects.filter(
+            translation_key__in={c.translation_key for p in posts for c in p.categories.all()},
+            locale=index.locale,
+        ).values_list("translation_key", "name")
+    )
+    for post in posts:
         url = post.get_full_url(request)
         published = make_aware(datetime.combine(post.date, time(9, 0)), get_current_timezone())
         feed.add_item(
@@ -44,7 +52,10 @@ def blog_feed(index, request, kind, category=None):
             pubdate=published,
             updateddate=post.last_published_at or published,
             author_name=", ".join(link.person.name for link in post.post_authors.all()),
-            categories=[category.name for category in post.categories.all()],
+            categories=[
+                category_names.get(category.translation_key, category.name)
+                for category in post.categories.all()
+            ],
         )
     response = HttpResponse(content_type=f"{feed.content_type}")
     feed.write(response, "utf-8")

@@ -262,3 +262,10 @@ def test_english_blog_uses_english_words(client, posts):
     )
     index = blog_index()
     assert index.route_url("category", "x") == "/de/testblog/kategorie/x/"
+
+
+def test_english_feed_names_categories_in_english(client):
+    body = client.get("/en/blog/feed/rss/").content.decode()
+    assert "<category>Digitalisation</category>" in body
+    assert "<category>Digitalisierung</category>" not in body
+    assert "<language>en</language>" in body
