@@ -148,7 +148,7 @@ class CommentReport(models.Model):
 class CommentThrottle(models.Model):
     """When a sender (hashed IP or e-mail) last commented: flood control across processes."""
 
-    key = models.CharField(max_length=64, unique=True)
+    key = models.CharField(max_length=80, unique=True)
     last_post_at = models.DateTimeField()
 
     class Meta:
