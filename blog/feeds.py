@@ -8,6 +8,7 @@ from django.utils.timezone import get_current_timezone, make_aware
 from wagtail.models import Locale
 
 from blog.models import BlogCategory
+from blog.queries import localised
 
 FEED_ITEMS = 20
 FEED_CLASSES = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
@@ -35,12 +36,8 @@ def blog_feed(index, request, kind, category=None):
     )
     posts = list(posts[:FEED_ITEMS])
     # Translated posts may still point at the German categories: name them in the feed's language.
-    category_names = dict(
-        BlogCategory.objects.filter(
-            translation_key__in={c.translation_key for p in posts for c in p.categories.all()},
-            locale=index.locale,
-        ).values_list("translation_key", "name")
-    )
+    all_categories = [category for post in posts for category in post.categories.all()]
+    category_names = {c.translation_key: c.name for c in localised(all_categories, index.locale)}
     for post in posts:
         url = post.get_full_url(request)
         published = make_aware(datetime.combine(post.date, time(9, 0)), get_current_timezone())

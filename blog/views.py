@@ -3,7 +3,6 @@
 import json
 
 from django.contrib import messages
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.signing import BadSignature
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
@@ -24,6 +23,7 @@ from blog.moderation import (
 )
 from blog.queries import localised
 from home.localisation import localised_pages
+from home.pagination import paginate
 from home.templatetags.portal_tags import json_script
 
 OWN_COMMENTS_COOKIE = "eigene_kommentare"
@@ -31,18 +31,6 @@ REMEMBER_COOKIE = "kommentar_autor"
 COOKIE_SALT = "blog.comments"
 OWN_COMMENTS_MAX_AGE = 2 * 60 * 60
 REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
-
-
-def paginate(request, items, per_page, param="seite", past_the_end_is_404=True):
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get(param, 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        if past_the_end_is_404:
-            raise Http404 from None
-        return paginator.page(paginator.num_pages)
 
 
 def blog_index(index, request, category=None, tag=None, author=None, year=None, month=None):
@@ -198,13 +186,14 @@ def blog_post(page, request):
     if str(parent_value or "").isdigit():
         reply_parent = parent_comment(page, int(parent_value))
     context = page.get_context(request)
+    authors = page.authors()
     blog_index = page.get_parent().specific
     context.update(
         blog_index=blog_index,
-        authors=localised(page.authors(), page.locale),
+        authors=localised(authors, page.locale),
         categories=localised(page.categories.all(), page.locale),
         tags=list(page.tags.all()),
-        blogposting_jsonld=blogposting_jsonld(request, page),
+        blogposting_jsonld=blogposting_jsonld(request, page, authors),
         privacy_url=_privacy_url(discussion),
         comment_form=form,
         comments_closed=closed_reason,
@@ -225,7 +214,7 @@ def _privacy_url(discussion):
     return privacy.url
 
 
-def blogposting_jsonld(request, page):
+def blogposting_jsonld(request, page, authors):
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -237,7 +226,7 @@ def blogposting_jsonld(request, page):
         else page.date.isoformat(),
         "inLanguage": page.locale.language_code,
         "mainEntityOfPage": page.get_full_url(request),
-        "author": [{"@type": "Person", "name": person.name} for person in page.authors()],
+        "author": [{"@type": "Person", "name": person.name} for person in authors],
         "publisher": {"@type": "Organization", "name": "Haus am Westbahnhof"},
     }
     if page.header_image:

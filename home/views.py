@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.models import Page, Site
 
+from home.pagination import paginate
 from portal.hooks import SEARCH_SOURCES, SITEMAP_ITEMS, collect
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -45,13 +45,7 @@ def search(request):
     if query:
         for source in sorted(collect(SEARCH_SOURCES), key=lambda s: (s.order, s.key)):
             results.extend(source.search(query, request))
-    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("seite", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
+    page_of_results = paginate(request, results, SEARCH_RESULTS_PER_PAGE, past_the_end_is_404=False)
     return render(
         request,
         "home/search.html",
