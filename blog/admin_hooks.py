@@ -1,7 +1,7 @@
 """Comment moderation in the Wagtail admin, like WordPress's comment screen.
 
-Everything here needs the permission ``blog.moderate_comment`` (group "Moderation"; the
-"Redaktion" holds it too):
+Everything here needs the permission ``blog.moderate_comment``, which only the group
+"Moderation" holds (an editor who also moderates is put in both groups):
 
 * ``/admin/snippets/blog/comment/``: menu item "Kommentare (N)", N = comments waiting;
   filters on status, page and date, search in name, e-mail and text, bulk actions
@@ -65,6 +65,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from blog.models import Comment, CommentReport, DiscussionSettings
+from blog.moderation import team_name
 
 MODERATE_PERMISSION = "blog.moderate_comment"
 COMMENT_URL_NAMESPACE = "wagtailsnippets_blog_comment"
@@ -79,10 +80,6 @@ def can_moderate(user):
 def excerpt(text, length=80):
     """The start of a text on one line; plain text, escaped wherever it is rendered."""
     return Truncator(" ".join((text or "").split())).chars(length)
-
-
-def team_name():
-    return f"Team {settings.WAGTAIL_SITE_NAME}"
 
 
 def no_reply_address():

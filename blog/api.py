@@ -60,10 +60,15 @@ def list_comments(request, page_id: int):
     return list(Comment.objects.public_for(_post(page_id)))
 
 
-@router.get("/comment-form/", response=FormToken, summary="Start a comment (signed start time)")
-def comment_form_token(request):
-    """The same signed start time the HTML form carries; post it back as ``started`` after 3 s."""
-    return {"started": form_timestamp()}
+@router.get(
+    "/posts/{page_id}/comment-form/",
+    response=FormToken,
+    summary="Start a comment on a post (signed, single-use start time)",
+)
+def comment_form_token(request, page_id: int):
+    """The signed start time the post's HTML form carries: post it back as ``started`` after
+    3 seconds and within 2 hours, once, to this post only."""
+    return {"started": form_timestamp(_post(page_id))}
 
 
 @router.post(

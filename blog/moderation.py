@@ -7,31 +7,30 @@ words (spam) → held (moderation words, links, moderation mode) → approved.
 import hashlib
 import hmac
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Comment, CommentThrottle, DiscussionSettings
+from home.form_protection import (
+    FormRefused,
+    check_form_token,
+    issue_form_token,
+    spend_form_token,
+)
 
-MIN_FORM_SECONDS = 3
-MAX_FORM_SECONDS = 2 * 60 * 60
 FLOOD_SECONDS = 15
-TIMESTAMP_SALT = "blog.comment-form"
+COMMENT_FORM = "comment"
+REPORT_FORM = "report"
 LINK_PATTERN = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 
-
-class CommentRefused(Exception):
-    """The comment is not stored; ``field`` names where the message belongs (None: form-wide)."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
+# The one refusal of every public form; the old name stays for the comment code.
+CommentRefused = FormRefused
 
 
 @dataclass
@@ -40,28 +39,41 @@ class Decision:
     reason: str = ""
 
 
-def form_timestamp():
-    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign("comment-form")
+def form_timestamp(page):
+    """The signed, single-use start time of the comment form on ``page``."""
+    return issue_form_token(COMMENT_FORM, page.pk)
 
 
-def check_form_timestamp(token):
-    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
-    try:
-        signer.unsign(token or "", max_age=MAX_FORM_SECONDS)
-    except signing.SignatureExpired as error:
+def report_form_timestamp(comment):
+    return issue_form_token(REPORT_FORM, comment.pk)
+
+
+def team_name():
+    """How team replies are signed; visitors cannot use this name."""
+    return f"Team {settings.WAGTAIL_SITE_NAME}"
+
+
+def _name_key(name):
+    """A name reduced to letters and digits, so "team  haus-am-Westbahnhof" matches too."""
+    folded = unicodedata.normalize("NFKC", name or "").casefold()
+    return "".join(char for char in folded if char.isalnum())
+
+
+def reserved_names():
+    """The team's name in every language of the site, and the house's own name."""
+    names = {team_name(), settings.WAGTAIL_SITE_NAME, "Team"}
+    for language, _label in settings.LANGUAGES:
+        with translation.override(language):
+            names.add(str(_("Team")))
+            names.add(f"{_('Team')} {settings.WAGTAIL_SITE_NAME}")
+    return {_name_key(name) for name in names}
+
+
+def check_name_allowed(name):
+    if _name_key(name) in reserved_names():
         raise CommentRefused(
-            _("Das Formular war zu lange offen. Bitte sende Deinen Kommentar noch einmal ab.")
-        ) from error
-    except signing.BadSignature as error:
-        raise CommentRefused(
-            _("Das Formular ist ungültig. Bitte lade die Seite neu und versuche es noch einmal.")
-        ) from error
-    age = timezone.now().timestamp() - signing.b62_decode(token.split(":")[1])
-    if age < MIN_FORM_SECONDS:
-        raise CommentRefused(
-            _(
-                "Das ging sehr schnell. Bitte warte einen Moment und sende den Kommentar dann noch einmal ab."
-            )
+            _("Dieser Name ist dem Team vorbehalten. Bitte schreib unter Deinem eigenen Namen."),
+            "name",
         )
 
 
@@ -112,9 +124,10 @@ def decide(data, discussion):
     if discussion.moderation == DiscussionSettings.Moderation.ALL:
         return Decision(Comment.Status.PENDING, "Alle Kommentare werden geprüft")
     if discussion.moderation == DiscussionSettings.Moderation.KNOWN:
+        # Team replies never vouch for anyone: their name and address are not a visitor's.
         known = (
             Comment.objects.approved()
-            .filter(name=data["name"], email__iexact=data["email"])
+            .filter(name=data["name"], email__iexact=data["email"], is_team=False)
             .exists()
         )
         if not known:
@@ -123,8 +136,8 @@ def decide(data, discussion):
     return Decision(Comment.Status.APPROVED)
 
 
-def _claim_throttle(key, now):
-    """Take the sender's slot for now, or refuse if they commented within FLOOD_SECONDS.
+def _claim_throttle(key, now, message=None):
+    """Take the sender's slot for now, or refuse if they sent something within FLOOD_SECONDS.
 
     Runs inside the caller's transaction; the row lock (PostgreSQL) or the IMMEDIATE write
     lock (SQLite) makes it hold across processes.
@@ -139,13 +152,14 @@ def _claim_throttle(key, now):
     if not created:
         if now - throttle.last_post_at < timedelta(seconds=FLOOD_SECONDS):
             raise CommentRefused(
-                _("Du hast gerade eben schon kommentiert. Bitte warte ein paar Sekunden.")
+                message
+                or _("Du hast gerade eben schon kommentiert. Bitte warte ein paar Sekunden.")
             )
         throttle.last_post_at = now
         throttle.save(update_fields=["last_post_at"])
 
 
-def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, check_timing=True):
+def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None):
     """Run every rule and store the comment. Raises CommentRefused; returns the Comment."""
     discussion = DiscussionSettings.for_site(page.get_site())
     closed = comments_closed_reason(page, discussion)
@@ -153,8 +167,8 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, check
         raise CommentRefused(closed)
     if honeypot:
         raise CommentRefused(_("Dein Kommentar konnte nicht angenommen werden."))
-    if check_timing:
-        check_form_timestamp(timestamp)
+    token = check_form_token(timestamp, COMMENT_FORM, page.pk)
+    check_name_allowed(data["name"])
 
     parent = data.get("parent")
     if parent is not None:
@@ -169,6 +183,7 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, check
     now = timezone.now()
     ip_hash = hash_ip(ip_address)
     with transaction.atomic():
+        spend_form_token(token)
         if ip_hash:
             _claim_throttle(f"ip:{ip_hash}", now)
         _claim_throttle(f"email:{hash_email(data['email'])}", now)
@@ -194,3 +209,26 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, check
 
         transaction.on_commit(lambda: notify_authors(comment.pk))
     return comment
+
+
+def submit_report(comment, form, ip_address, *, honeypot="", timestamp=None):
+    """Store a visitor's report of ``comment`` under the protections of the comment form."""
+    if honeypot:
+        raise CommentRefused(_("Deine Meldung konnte nicht angenommen werden."))
+    if comment.is_team or not comment.is_public:
+        raise CommentRefused(_("Dieser Kommentar kann nicht gemeldet werden."))
+    token = check_form_token(timestamp, REPORT_FORM, comment.pk)
+    now = timezone.now()
+    ip_hash = hash_ip(ip_address)
+    with transaction.atomic():
+        spend_form_token(token)
+        if ip_hash:
+            _claim_throttle(
+                f"report-ip:{ip_hash}",
+                now,
+                _("Du hast gerade eben schon etwas gemeldet. Bitte warte ein paar Sekunden."),
+            )
+        report = form.save(commit=False)
+        report.comment = comment
+        report.save()
+    return report

@@ -12,16 +12,19 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from blog.forms import CommentForm, ReportForm, parent_comment
+from blog.forms import REPLY_REFUSED, CommentForm, ReportForm, parent_comment
 from blog.models import BlogCategory, Comment, DiscussionSettings, Person
 from blog.moderation import (
     CommentRefused,
     client_ip,
     comments_closed_reason,
     form_timestamp,
+    report_form_timestamp,
     submit_comment,
+    submit_report,
 )
 from blog.queries import localised
+from home.form_protection import parse_id
 from home.localisation import localised_pages
 from home.pagination import paginate
 from home.templatetags.portal_tags import json_script
@@ -110,7 +113,7 @@ def _own_comment_ids(request):
         )
     except BadSignature:
         return []
-    return [int(part) for part in raw.split(",") if part.isdigit()][-20:]
+    return [pk for pk in map(parse_id, raw.split(",")) if pk is not None][-20:]
 
 
 def _remembered_author(request):
@@ -126,11 +129,17 @@ def _remembered_author(request):
     )
 
 
-def _fresh_timestamp(form):
+def _fresh_timestamp(form, token):
     """A re-shown form gets a new signed start time, so an expired one can be sent again."""
     data = form.data.copy()
-    data["started"] = form_timestamp()
+    data["started"] = token
     form.data = data
+
+
+def _add_refusal(form, refused):
+    """Put a refusal next to its field, or above the form when no visible field is meant."""
+    field = refused.field if refused.field in form.fields and refused.field != "parent" else None
+    form.add_error(field, refused.message)
 
 
 def blog_post(page, request):
@@ -142,7 +151,7 @@ def blog_post(page, request):
         if form.is_valid():
             parent = parent_comment(page, form.cleaned_data.get("parent"))
             if form.cleaned_data.get("parent") and parent is None:
-                form.add_error(None, _("Auf diesen Kommentar kann nicht geantwortet werden."))
+                form.add_error(None, REPLY_REFUSED)
             else:
                 try:
                     comment = submit_comment(
@@ -153,22 +162,17 @@ def blog_post(page, request):
                         timestamp=form.cleaned_data.get("started", ""),
                     )
                 except CommentRefused as refused:
-                    field = (
-                        refused.field
-                        if refused.field in form.fields and refused.field != "parent"
-                        else None
-                    )
-                    form.add_error(field, refused.message)
+                    _add_refusal(form, refused)
                 else:
                     return _after_comment(request, page, comment, form.cleaned_data.get("remember"))
         status = 400
-        _fresh_timestamp(form)
+        _fresh_timestamp(form, form_timestamp(page))
     else:
-        initial = {"started": form_timestamp(), **_remembered_author(request)}
+        initial = {"started": form_timestamp(page), **_remembered_author(request)}
         initial["remember"] = bool(initial.get("name"))
-        reply_to = request.GET.get("antwort", "")
-        if reply_to.isdigit():
-            initial["parent"] = int(reply_to)
+        reply_to = parse_id(request.GET.get("antwort"))
+        if reply_to is not None:
+            initial["parent"] = reply_to
         form = CommentForm(initial=initial)
 
     own_ids = _own_comment_ids(request)
@@ -181,10 +185,7 @@ def blog_post(page, request):
         "kommentare",
         past_the_end_is_404=False,
     )
-    reply_parent = None
-    parent_value = form["parent"].value()
-    if str(parent_value or "").isdigit():
-        reply_parent = parent_comment(page, int(parent_value))
+    reply_parent = parent_comment(page, form["parent"].value())
     context = page.get_context(request)
     authors = page.authors()
     blog_index = page.get_parent().specific
@@ -236,10 +237,17 @@ def blogposting_jsonld(request, page, authors):
 
 
 def _after_comment(request, page, comment, remember):
+    # The thanks appear at the comment the page scrolls to, where a phone's screen shows them.
     if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Danke! Dein Kommentar ist veröffentlicht."))
+        messages.success(
+            request, _("Danke! Dein Kommentar ist veröffentlicht."), extra_tags=comment.anchor()
+        )
     elif comment.status == Comment.Status.PENDING:
-        messages.info(request, _("Danke! Dein Kommentar wartet auf Freischaltung."))
+        messages.info(
+            request,
+            _("Danke! Dein Kommentar wartet auf Freischaltung."),
+            extra_tags=comment.anchor(),
+        )
     else:
         # Spam is not announced: the sender sees the same as for a held comment.
         messages.info(request, _("Danke! Dein Kommentar wartet auf Freischaltung."))
@@ -271,18 +279,38 @@ def _after_comment(request, page, comment, remember):
 
 
 def report_comment(page, request, comment_id):
-    comment = get_object_or_404(Comment.objects.approved(), pk=comment_id, page=page)
+    comment_id = parse_id(comment_id)
+    if comment_id is None:
+        raise Http404
+    # Team replies speak for the house; a visitor reports the comment they answer instead.
+    comment = get_object_or_404(
+        Comment.objects.approved().filter(is_team=False), pk=comment_id, page=page
+    )
     if request.method == "POST":
         form = ReportForm(request.POST)
         if form.is_valid():
-            report = form.save(commit=False)
-            report.comment = comment
-            report.save()
-            messages.success(request, _("Danke für Deine Meldung. Wir sehen sie uns schnell an."))
-            return HttpResponseRedirect(f"{page.url}#{comment.anchor()}")
+            try:
+                submit_report(
+                    comment,
+                    form,
+                    client_ip(request),
+                    honeypot=form.cleaned_data.get("website_confirm", ""),
+                    timestamp=form.cleaned_data.get("started", ""),
+                )
+            except CommentRefused as refused:
+                _add_refusal(form, refused)
+            else:
+                # Shown at the comment the page scrolls to, not at the top of the thread.
+                messages.success(
+                    request,
+                    _("Danke für Deine Meldung. Wir sehen sie uns schnell an."),
+                    extra_tags=comment.anchor(),
+                )
+                return HttpResponseRedirect(f"{page.url}#{comment.anchor()}")
         status = 400
+        _fresh_timestamp(form, report_form_timestamp(comment))
     else:
-        form = ReportForm()
+        form = ReportForm(initial={"started": report_form_timestamp(comment)})
         status = 200
     context = page.get_context(request)
     context.update(report_form=form, reported_comment=comment)

@@ -1,3 +1,4 @@
+from .forms import SpentFormToken
 from .pages import HeaderImageMixin, HomePage, SeoFieldsMixin, StandardPage
 from .settings import (
     FooterLegalLink,
@@ -18,5 +19,6 @@ __all__ = [
     "NavigationSettings",
     "OrganisationSettings",
     "SeoFieldsMixin",
+    "SpentFormToken",
     "StandardPage",
 ]

@@ -1,9 +1,11 @@
+import secrets
 import time
 
 import pytest
 from django.core import signing
 
-from blog.moderation import TIMESTAMP_SALT
+from blog.moderation import COMMENT_FORM
+from home.form_protection import TOKEN_SALT
 from tests.factories import blog_post
 
 
@@ -12,25 +14,26 @@ def post(db):
     return blog_post("Wir starten", slug="wir-starten")
 
 
-def started(seconds_ago=10):
-    """A form start time from ``seconds_ago`` seconds back, signed like the real form."""
-    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
+def started(target, seconds_ago=10, purpose=COMMENT_FORM):
+    """A form start time from ``seconds_ago`` seconds back for ``target`` (a page or a comment),
+    signed like the real form."""
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
     real_time = time.time
     try:
         time.time = lambda: real_time() - seconds_ago
-        return signer.sign("comment-form")
+        return signer.sign(f"{purpose}.{target.pk}.{secrets.token_urlsafe(12)}")
     finally:
         time.time = real_time
 
 
-def form_data(**overrides):
+def form_data(page, **overrides):
     data = {
         "name": "Lena Leserin",
         "email": "lena@example.org",
         "url": "",
         "text": "Danke für den Einblick in Eure Arbeit!",
         "consent": "on",
-        "started": started(),
+        "started": started(page),
         "website_confirm": "",
         "parent": "",
     }

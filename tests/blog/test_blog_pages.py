@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from blog.models import BlogCategory, BlogPostPage
+from blog.moderation import REPORT_FORM
+from tests.blog.conftest import started
 from tests.factories import blog_index, blog_post, comment, person
 
 pytestmark = pytest.mark.django_db
@@ -248,7 +250,13 @@ def test_report_a_comment(client, posts):
     assert response.status_code == 400
     assert "Bitte wähle einen Grund." in response.content.decode()
     response = client.post(
-        report_url, {"reason": "hate", "explanation": "Beleidigend.", "contact": ""}
+        report_url,
+        {
+            "reason": "hate",
+            "explanation": "Beleidigend.",
+            "contact": "",
+            "started": started(target, purpose=REPORT_FORM),
+        },
     )
     assert response.status_code == 302
     assert CommentReport.objects.get(comment=target).reason == "hate"

@@ -9,14 +9,14 @@ from tests.factories import comment
 pytestmark = pytest.mark.django_db
 
 
-def payload(**overrides):
+def payload(post, **overrides):
     data = {
         "name": "Api Nutzerin",
         "email": "api@example.org",
         "url": "",
         "text": "Per Schnittstelle geschrieben.",
         "consent": True,
-        "started": started(),
+        "started": started(post),
         "website_confirm": "",
     }
     data.update(overrides)
@@ -25,10 +25,10 @@ def payload(**overrides):
 
 def post_json(client, post, ip="192.0.2.10", **overrides):
     if overrides.get("started") == "just-now":
-        overrides["started"] = started(seconds_ago=1)
+        overrides["started"] = started(post, seconds_ago=1)
     return client.post(
         f"/api/v3/blog/posts/{post.pk}/comments/",
-        payload(**overrides),
+        payload(post, **overrides),
         content_type="application/json",
         REMOTE_ADDR=ip,
     )
@@ -80,8 +80,8 @@ def test_api_flood_control(client, post):
 
 
 def test_api_form_token_and_openapi(client, post):
-    token = client.get("/api/v3/blog/comment-form/").json()["started"]
-    assert token.startswith("comment-form:")
+    token = client.get(f"/api/v3/blog/posts/{post.pk}/comment-form/").json()["started"]
+    assert token.startswith(f"comment.{post.pk}.")
     document = client.get("/api/v3/openapi.json").json()
     assert "/api/v3/blog/posts/{page_id}/comments/" in document["paths"]
     assert {"get", "post"} <= set(document["paths"]["/api/v3/blog/posts/{page_id}/comments/"])
@@ -95,7 +95,7 @@ def test_api_for_unknown_or_draft_post_is_404(client, post):
     assert client.get("/api/v3/blog/posts/999999/comments/").status_code == 404
     assert (
         client.post(
-            "/api/v3/blog/posts/999999/comments/", payload(), content_type="application/json"
+            "/api/v3/blog/posts/999999/comments/", payload(post), content_type="application/json"
         ).status_code
         == 404
     )

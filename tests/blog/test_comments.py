@@ -25,7 +25,7 @@ def discussion(**values):
 
 
 def post_comment(client, post, ip="203.0.113.7", **overrides):
-    return client.post(post.url, form_data(**overrides), REMOTE_ADDR=ip)
+    return client.post(post.url, form_data(post, **overrides), REMOTE_ADDR=ip)
 
 
 def test_form_shows_required_marks_and_privacy_promise(client, post):
@@ -131,7 +131,9 @@ def test_honeypot_refuses(client, post):
 
 
 def test_too_fast_is_refused_and_keeps_the_text(client, post):
-    response = post_comment(client, post, started=started(seconds_ago=1), text="Schnell getippt")
+    response = post_comment(
+        client, post, started=started(post, seconds_ago=1), text="Schnell getippt"
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Das ging sehr schnell" in html
@@ -140,7 +142,7 @@ def test_too_fast_is_refused_and_keeps_the_text(client, post):
 
 
 def test_too_old_is_refused_with_a_fresh_form(client, post):
-    response = post_comment(client, post, started=started(seconds_ago=3 * 60 * 60))
+    response = post_comment(client, post, started=started(post, seconds_ago=3 * 60 * 60))
     assert response.status_code == 400
     assert "zu lange offen" in response.content.decode()
     assert not Comment.objects.exists()
@@ -215,7 +217,7 @@ def test_invalid_input_gets_german_errors_next_to_the_field(
     ],
 )
 def test_no_input_causes_a_server_error(client, post, data):
-    response = client.post(post.url, {**form_data(), **data})
+    response = client.post(post.url, {**form_data(post), **data})
     assert response.status_code in (302, 400)
 
 

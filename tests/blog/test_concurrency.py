@@ -15,7 +15,6 @@ import io, json, logging, threading, time
 from concurrent.futures import ThreadPoolExecutor
 import django
 django.setup()
-from django.core import signing
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -23,7 +22,7 @@ from django.test import Client
 call_command("migrate", verbosity=0)
 call_command("load_demo_content", stdout=io.StringIO())
 from blog.models import BlogPostPage, Comment, DiscussionSettings
-from blog.moderation import TIMESTAMP_SALT
+from blog.moderation import form_timestamp
 from wagtail.models import Site
 
 settings = DiscussionSettings.for_site(Site.objects.get())
@@ -33,7 +32,8 @@ post = BlogPostPage.objects.live().filter(locale__language_code="de").first()
 before = Comment.objects.filter(page=post).count()
 real_time = time.time
 time.time = lambda: real_time() - 10
-started = signing.TimestampSigner(salt=TIMESTAMP_SALT).sign("comment-form")
+# Each form is sent once: one start token per commenter.
+tokens = [form_timestamp(post) for _ in range(50)]
 time.time = real_time
 connection.close()
 
@@ -49,7 +49,7 @@ def send(number):
     barrier.wait()
     response = client.post(post.url, {
         "name": f"Gast {number}", "email": f"gast{number}@example.org", "url": "",
-        "text": f"Kommentar Nummer {number}", "consent": "on", "started": started,
+        "text": f"Kommentar Nummer {number}", "consent": "on", "started": tokens[number],
         "website_confirm": "", "parent": "",
     }, REMOTE_ADDR=f"10.1.{number // 250}.{number % 250 + 1}")
     connection.close()
