@@ -109,3 +109,26 @@ def test_axe_on_a_post_with_comments(page, axe):
     page.goto(post.url)
     assert page.locator(".comment").count() > 0
     assert_no_axe_violations(axe, page)
+
+
+def test_report_thanks_are_on_screen_on_a_phone(browser, site):
+    post = (
+        BlogPostPage.objects.live()
+        .filter(locale__language_code="de", portal_comments__status="approved")
+        .distinct()
+        .first()
+    )
+    target = Comment.objects.public_for(post).filter(is_team=False).first()
+    context = browser.new_context(
+        base_url=site.url, locale="de-DE", viewport={"width": 390, "height": 844}
+    )
+    phone = context.new_page()
+    phone.goto(post.url)
+    phone.locator(f"#kommentar-{target.pk}").get_by_role("link", name=re.compile("Melden")).click()
+    phone.get_by_label("Spam oder Werbung").check()
+    phone.locator("#id_explanation").fill("Das ist Werbung für einen Shop.")
+    time.sleep(3.2)
+    phone.get_by_role("button", name="Meldung absenden").click()
+    thanks = phone.locator(f"#kommentar-{target.pk}").get_by_text("Danke für Deine Meldung.")
+    expect(thanks).to_be_in_viewport()
+    context.close()
