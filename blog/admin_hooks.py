@@ -65,6 +65,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from blog.models import Comment, CommentReport, DiscussionSettings
+from blog.rendering import comment_plain_text
 
 MODERATE_PERMISSION = "blog.moderate_comment"
 COMMENT_URL_NAMESPACE = "wagtailsnippets_blog_comment"
@@ -77,8 +78,8 @@ def can_moderate(user):
 
 
 def excerpt(text, length=80):
-    """The start of a text on one line; plain text, escaped wherever it is rendered."""
-    return Truncator(" ".join((text or "").split())).chars(length)
+    """The start of a text on one line, without markup; escaped wherever it is rendered."""
+    return Truncator(" ".join(comment_plain_text(text).split())).chars(length)
 
 
 def team_name():

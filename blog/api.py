@@ -3,11 +3,12 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from blog.forms import CommentForm, parent_comment
 from blog.models import BlogPostPage, Comment
 from blog.moderation import CommentRefused, client_ip, form_timestamp, submit_comment
+from blog.rendering import comment_html
 
 router = Router(tags=["blog"])
 
@@ -20,6 +21,9 @@ class CommentOut(Schema):
     name: str
     url: str
     text: str
+    text_html: str = Field(
+        description="The text as the page shows it: allowed tags only, sanitised."
+    )
     is_team: bool
     created_at: datetime
 
@@ -57,7 +61,10 @@ def _post(page_id):
     "/posts/{page_id}/comments/", response=list[CommentOut], summary="Approved comments of a post"
 )
 def list_comments(request, page_id: int):
-    return list(Comment.objects.public_for(_post(page_id)))
+    comments = list(Comment.objects.public_for(_post(page_id)))
+    for comment in comments:
+        comment.text_html = comment_html(comment.text)
+    return comments
 
 
 @router.get("/comment-form/", response=FormToken, summary="Start a comment (signed start time)")

@@ -6,7 +6,6 @@ words (spam) → held (moderation words, links, moderation mode) → approved.
 
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Comment, CommentThrottle, DiscussionSettings
+from blog.rendering import count_links
 
 MIN_FORM_SECONDS = 3
 MAX_FORM_SECONDS = 2 * 60 * 60
 FLOOD_SECONDS = 15
 TIMESTAMP_SALT = "blog.comment-form"
-LINK_PATTERN = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 
 
 class CommentRefused(Exception):
@@ -106,7 +105,7 @@ def decide(data, discussion):
     for word in discussion.moderation_word_list():
         if word in haystack:
             return Decision(Comment.Status.PENDING, f"Wort zum Zurückhalten: {word}")
-    links = len(LINK_PATTERN.findall(data.get("text", "")))
+    links = count_links(data.get("text", ""))
     if discussion.hold_link_count and links >= discussion.hold_link_count:
         return Decision(Comment.Status.PENDING, f"{links} Links")
     if discussion.moderation == DiscussionSettings.Moderation.ALL:

@@ -80,6 +80,15 @@ def test_publish_immediately_mode(client, post):
         ("Siehe https://a.example und http://b.example", 2, Comment.Status.PENDING),
         ("www.a.example und www.b.example und www.c.example", 4, Comment.Status.APPROVED),
         ("www.a.example und www.b.example und www.c.example", 2, Comment.Status.PENDING),
+        # One address is one link, however it is written.
+        ("Schaut mal: https://www.example.org/programm", 2, Comment.Status.APPROVED),
+        ("Schaut mal: http://www.example.org/", 2, Comment.Status.APPROVED),
+        ('<a href="https://www.example.org/">https://www.example.org/</a>', 2, "approved"),
+        ('<a href="https://www.example.org/">Programm</a>', 1, Comment.Status.PENDING),
+        ("https://www.a.example/ und https://www.b.example/", 3, Comment.Status.APPROVED),
+        ("https://www.a.example/ und https://www.b.example/", 2, Comment.Status.PENDING),
+        # Text that is no web link counts nothing.
+        ("Schreibt an info@example.org, siehe <code>https://x.example</code>", 1, "approved"),
     ],
 )
 def test_links_hold_a_comment(client, post, text, links, status):
