@@ -7,7 +7,13 @@ from ninja import Field, Router, Schema, Status
 
 from blog.forms import CommentForm, parent_comment
 from blog.models import BlogPostPage, Comment
-from blog.moderation import CommentRefused, client_ip, form_timestamp, submit_comment
+from blog.moderation import (
+    CommentRefused,
+    DuplicateComment,
+    client_ip,
+    form_timestamp,
+    submit_comment,
+)
 from blog.rendering import comment_html
 
 router = Router(tags=["blog"])
@@ -75,7 +81,7 @@ def comment_form_token(request):
 
 @router.post(
     "/posts/{page_id}/comments/",
-    response={201: CommentAccepted, 400: FieldErrors},
+    response={201: CommentAccepted, 400: FieldErrors, 409: FieldErrors},
     summary="Post a comment (same rules as the form)",
 )
 def post_comment(request, page_id: int, payload: CommentIn):
@@ -106,7 +112,10 @@ def post_comment(request, page_id: int, payload: CommentIn):
             client_ip(request),
             honeypot=payload.website_confirm,
             timestamp=payload.started,
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
         )
+    except DuplicateComment as duplicate:
+        return Status(409, {"errors": {"text": [str(duplicate.message)]}})
     except CommentRefused as refused:
         return Status(400, {"errors": {refused.field or "__all__": [str(refused.message)]}})
     if comment.status == Comment.Status.APPROVED:

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,10 @@ class CommentRefused(Exception):
         super().__init__(str(message))
         self.message = message
         self.field = field
+
+
+class DuplicateComment(CommentRefused):
+    """The same comment again (reload, back button): WordPress refuses it too."""
 
 
 @dataclass
@@ -95,16 +100,31 @@ def comments_closed_reason(page, discussion):
     return None
 
 
-def decide(data, discussion):
-    """The status a valid, accepted comment gets."""
-    haystack = " ".join(data.get(field, "") or "" for field in ("name", "email", "url", "text"))
-    haystack = haystack.lower()
-    for word in discussion.disallowed_word_list():
-        if word in haystack:
-            return Decision(Comment.Status.SPAM, f"Gesperrtes Wort: {word}")
-    for word in discussion.moderation_word_list():
-        if word in haystack:
-            return Decision(Comment.Status.PENDING, f"Wort zum Zurückhalten: {word}")
+def _matched_word(words, fields, ip_address):
+    """The reason a word list matches, or "". An address is named only as such, never stored."""
+    for word in words:
+        if any(word in value for value in fields):
+            return word
+        if ip_address and word in ip_address.lower():
+            return "(IP-Adresse)"
+    return ""
+
+
+def decide(data, discussion, ip_address="", user_agent=""):
+    """The status a valid, accepted comment gets.
+
+    The word lists match name, e-mail, website, text, the sender's address and browser, as
+    WordPress's ``check_comment`` and ``wp_check_comment_disallowed_list`` do.
+    """
+    fields = [(data.get(field, "") or "").lower() for field in ("name", "email", "url", "text")] + [
+        (user_agent or "").lower()
+    ]
+    word = _matched_word(discussion.disallowed_word_list(), fields, ip_address)
+    if word:
+        return Decision(Comment.Status.SPAM, f"Gesperrtes Wort: {word}")
+    word = _matched_word(discussion.moderation_word_list(), fields, ip_address)
+    if word:
+        return Decision(Comment.Status.PENDING, f"Wort zum Zurückhalten: {word}")
     links = count_links(data.get("text", ""))
     if discussion.hold_link_count and links >= discussion.hold_link_count:
         return Decision(Comment.Status.PENDING, f"{links} Links")
@@ -120,6 +140,23 @@ def decide(data, discussion):
             return Decision(Comment.Status.PENDING, "Erster Kommentar")
         return Decision(Comment.Status.APPROVED, "Bekannter Name")
     return Decision(Comment.Status.APPROVED)
+
+
+def check_duplicate(page, data):
+    """Refuse a comment that is already there: same post, parent, text, and name or e-mail.
+
+    As WordPress's ``wp_allow_comment``; a comment in the trash does not count.
+    """
+    same_author = Q(name=data["name"])
+    if data.get("email"):
+        same_author |= Q(email__iexact=data["email"])
+    duplicate = (
+        Comment.objects.filter(same_author, page=page, parent=data.get("parent"), text=data["text"])
+        .exclude(status=Comment.Status.TRASH)
+        .exists()
+    )
+    if duplicate:
+        raise DuplicateComment(_("Diesen Kommentar hast Du schon geschrieben."), "text")
 
 
 def _claim_throttle(key, now):
@@ -144,7 +181,9 @@ def _claim_throttle(key, now):
         throttle.save(update_fields=["last_post_at"])
 
 
-def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, check_timing=True):
+def submit_comment(
+    page, data, ip_address, *, honeypot="", timestamp=None, check_timing=True, user_agent=""
+):
     """Run every rule and store the comment. Raises CommentRefused; returns the Comment."""
     discussion = DiscussionSettings.for_site(page.get_site())
     closed = comments_closed_reason(page, discussion)
@@ -164,7 +203,8 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, check
                 _("Auf diesen Kommentar kann nicht weiter geantwortet werden."), "parent"
             )
 
-    decision = decide(data, discussion)
+    check_duplicate(page, data)
+    decision = decide(data, discussion, ip_address, user_agent)
     now = timezone.now()
     ip_hash = hash_ip(ip_address)
     with transaction.atomic():

@@ -151,6 +151,7 @@ def blog_post(page, request):
                         client_ip(request),
                         honeypot=form.cleaned_data.get("website_confirm", ""),
                         timestamp=form.cleaned_data.get("started", ""),
+                        user_agent=request.META.get("HTTP_USER_AGENT", ""),
                     )
                 except CommentRefused as refused:
                     field = (

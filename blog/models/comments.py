@@ -181,16 +181,18 @@ class DiscussionSettings(BaseSiteSetting):
         _("Wörter zum Zurückhalten"),
         blank=True,
         help_text=_(
-            "Ein Wort oder eine E-Mail-Adresse pro Zeile. Kommt es in Name, E-Mail, Website "
-            "oder Text vor, wartet der Kommentar auf Freischaltung."
+            "Ein Wort, eine E-Mail- oder IP-Adresse pro Zeile. Kommt es in Name, E-Mail, "
+            "Website, Text, der IP-Adresse oder dem Browser (User-Agent) des Absenders vor, "
+            "wartet der Kommentar auf Freischaltung. Die IP-Adresse wird dafür nur beim Absenden geprüft, nicht gespeichert."
         ),
     )
     disallowed_words = models.TextField(
         _("Gesperrte Wörter"),
         blank=True,
         help_text=_(
-            "Ein Wort oder eine E-Mail-Adresse pro Zeile. Kommt es in Name, E-Mail, Website "
-            "oder Text vor, landet der Kommentar im Spam."
+            "Ein Wort, eine E-Mail- oder IP-Adresse pro Zeile. Kommt es in Name, E-Mail, "
+            "Website, Text, der IP-Adresse oder dem Browser (User-Agent) des Absenders vor, "
+            "landet der Kommentar im Spam. Die IP-Adresse wird dafür nur beim Absenden geprüft, nicht gespeichert."
         ),
     )
     close_after_days = models.PositiveSmallIntegerField(

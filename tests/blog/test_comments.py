@@ -178,6 +178,79 @@ def test_flood_from_same_email_is_refused(client, post):
     assert Comment.objects.count() == 1
 
 
+def _after_flood_window():
+    from blog.models import CommentThrottle
+
+    CommentThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        {},  # reload: everything the same
+        {"email": "andere@example.org"},  # same name
+        {"name": "Lena L.", "email": "LENA@example.org"},  # same address
+    ],
+)
+def test_the_same_comment_twice_is_refused_and_the_form_keeps_it(client, post, second):
+    post_comment(client, post)
+    _after_flood_window()
+    response = post_comment(client, post, ip="198.51.100.9", **second)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert (
+        '<ul class="field__errors" id="id_text_error"><li>'
+        "Diesen Kommentar hast Du schon geschrieben.</li></ul>"
+    ) in html
+    assert "Danke für den Einblick in Eure Arbeit!</textarea>" in html
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        {"text": "Danke für den Einblick in Eure Arbeit! Und noch was."},
+        {"name": "Jemand", "email": "jemand@example.org"},  # someone else may say the same
+        {"parent": "reply"},  # the same words as a reply elsewhere in the thread
+    ],
+)
+def test_a_different_comment_is_not_a_duplicate(client, post, second):
+    first = comment(post, name="Lena Leserin", email="lena@example.org", text="Danke!")
+    if second.get("parent") == "reply":
+        second["parent"] = str(first.pk)
+    second.setdefault("text", "Danke!")
+    response = post_comment(client, post, **second)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert Comment.objects.count() == 2
+
+
+def test_a_trashed_comment_may_be_sent_again(client, post):
+    comment(post, status="trash", text="Danke für den Einblick in Eure Arbeit!")
+    assert post_comment(client, post).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ({"disallowed_words": "198.51.100."}, Comment.Status.SPAM),
+        ({"disallowed_words": "evilbot"}, Comment.Status.SPAM),
+        ({"moderation_words": "198.51.100.23"}, Comment.Status.PENDING),
+        ({"moderation_words": "EvilBot/2"}, Comment.Status.PENDING),
+        ({"moderation_words": "203.0.113.\nfriendlybot"}, Comment.Status.APPROVED),
+    ],
+)
+def test_word_lists_match_the_senders_address_and_browser(client, post, words, status):
+    discussion(moderation=DiscussionSettings.Moderation.NONE, **words)
+    client.post(
+        post.url, form_data(), REMOTE_ADDR="198.51.100.23", HTTP_USER_AGENT="EvilBot/2.0 (x)"
+    )
+    stored = Comment.objects.get()
+    assert stored.status == status
+    # The address itself is still not stored, not even as the reason.
+    assert "198.51.100" not in stored.moderation_reason
+    assert "198.51.100" not in str(Comment.objects.values().get())
+
+
 def test_flood_window_ends_after_15_seconds(client, post):
     from blog.models import CommentThrottle
 
