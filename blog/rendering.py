@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup, NavigableString
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
+from home.html_dates import DATE_WITH_OPTIONAL_TIME
+
 # WordPress's $allowedtags (kses.php): what a commenter may write.
 COMMENT_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -38,11 +40,19 @@ LINK_REL = "nofollow ugc"
 NOT_LINKIFIED = {"a", "code"}
 
 
+def _valid_attribute(tag, attribute, value):
+    # The page must stay valid HTML: a <del datetime> that is no date is dropped.
+    if attribute == "datetime" and not DATE_WITH_OPTIONAL_TIME.match(value):
+        return None
+    return value
+
+
 def _clean(fragment, link_rel=None):
     return nh3.clean(
         fragment,
         tags=RENDERED_TAGS,
         attributes=COMMENT_ATTRIBUTES,
+        attribute_filter=_valid_attribute,
         url_schemes=URL_SCHEMES,
         link_rel=link_rel,
     )
