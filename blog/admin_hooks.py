@@ -373,7 +373,7 @@ class CommentEditView(EditView):
         comment = self.object
         page_url = comment.page.get_url(request=self.request)
         if page_url and comment.is_public:
-            page_url = f"{page_url}#{comment.anchor()}"
+            page_url = comment.public_url(self.request)
         context.update(
             comment=comment,
             public_url=page_url if comment.page.live else None,

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from blog.forms import CommentForm, ReportForm, parent_comment
 from blog.models import BlogCategory, Comment, DiscussionSettings, Person
+from blog.models.comments import COMMENTS_PAGE_PARAM, DEFAULT_COMMENTS_PER_PAGE
 from blog.moderation import (
     CommentRefused,
     client_ip,
@@ -178,10 +179,13 @@ def blog_post(page, request):
     page_of_threads = paginate(
         request,
         threads,
-        discussion.comments_per_page or 50,
-        "kommentare",
+        discussion.comments_per_page or DEFAULT_COMMENTS_PER_PAGE,
+        COMMENTS_PAGE_PARAM,
         past_the_end_is_404=False,
+        start_at_end=discussion.default_comments_page == DiscussionSettings.CommentsPage.NEWEST,
     )
+    if discussion.comment_order == DiscussionSettings.CommentOrder.NEWEST_FIRST:
+        page_of_threads.object_list = page_of_threads.object_list[::-1]
     reply_parent = None
     parent_value = form["parent"].value()
     if str(parent_value or "").isdigit():
@@ -244,9 +248,10 @@ def _after_comment(request, page, comment, remember):
     else:
         # Spam is not announced: the sender sees the same as for a held comment.
         messages.info(request, _("Danke! Dein Kommentar wartet auf Freischaltung."))
-    response = HttpResponseRedirect(f"{page.url}#{comment.anchor()}")
+    own = [*_own_comment_ids(request), comment.pk][-20:]
+    # Straight to the comment page that shows the new comment (WordPress: get_page_of_comment).
+    response = HttpResponseRedirect(comment.public_url(request, own_ids=own))
     if comment.status == Comment.Status.PENDING:
-        own = [*_own_comment_ids(request), comment.pk][-20:]
         response.set_signed_cookie(
             OWN_COMMENTS_COOKIE,
             ",".join(map(str, own)),
