@@ -143,13 +143,14 @@ def decide(data, discussion, ip_address="", user_agent=""):
 
 
 def check_duplicate(page, data):
-    """Refuse a comment that is already there: same post, parent, text, and name or e-mail.
+    """Refuse a comment that is already there: same post, parent, text, name and e-mail.
 
-    As WordPress's ``wp_allow_comment``; a comment in the trash does not count.
+    As WordPress's ``wp_allow_comment`` (name and, when given, e-mail must both match, as
+    MySQL compares them: case-insensitively); a comment in the trash does not count.
     """
-    same_author = Q(name=data["name"])
+    same_author = Q(name__iexact=data["name"])
     if data.get("email"):
-        same_author |= Q(email__iexact=data["email"])
+        same_author &= Q(email__iexact=data["email"])
     duplicate = (
         Comment.objects.filter(same_author, page=page, parent=data.get("parent"), text=data["text"])
         .exclude(status=Comment.Status.TRASH)
