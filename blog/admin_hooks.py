@@ -66,6 +66,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from blog.models import Comment, CommentReport, DiscussionSettings
 from blog.moderation import team_name
+from blog.rendering import comment_plain_text
 
 MODERATE_PERMISSION = "blog.moderate_comment"
 COMMENT_URL_NAMESPACE = "wagtailsnippets_blog_comment"
@@ -78,8 +79,8 @@ def can_moderate(user):
 
 
 def excerpt(text, length=80):
-    """The start of a text on one line; plain text, escaped wherever it is rendered."""
-    return Truncator(" ".join((text or "").split())).chars(length)
+    """The start of a text on one line, without markup; escaped wherever it is rendered."""
+    return Truncator(" ".join(comment_plain_text(text).split())).chars(length)
 
 
 def no_reply_address():
@@ -369,7 +370,7 @@ class CommentEditView(EditView):
         comment = self.object
         page_url = comment.page.get_url(request=self.request)
         if page_url and comment.is_public:
-            page_url = f"{page_url}#{comment.anchor()}"
+            page_url = comment.public_url(self.request)
         context.update(
             comment=comment,
             public_url=page_url if comment.page.live else None,

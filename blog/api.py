@@ -3,11 +3,18 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from blog.forms import CommentForm, parent_comment
 from blog.models import BlogPostPage, Comment
-from blog.moderation import CommentRefused, client_ip, form_timestamp, submit_comment
+from blog.moderation import (
+    CommentRefused,
+    DuplicateComment,
+    client_ip,
+    form_timestamp,
+    submit_comment,
+)
+from blog.rendering import comment_html
 
 router = Router(tags=["blog"])
 
@@ -20,6 +27,9 @@ class CommentOut(Schema):
     name: str
     url: str
     text: str
+    text_html: str = Field(
+        description="The text as the page shows it: allowed tags only, sanitised."
+    )
     is_team: bool
     created_at: datetime
 
@@ -57,7 +67,10 @@ def _post(page_id):
     "/posts/{page_id}/comments/", response=list[CommentOut], summary="Approved comments of a post"
 )
 def list_comments(request, page_id: int):
-    return list(Comment.objects.public_for(_post(page_id)))
+    comments = list(Comment.objects.public_for(_post(page_id)))
+    for comment in comments:
+        comment.text_html = comment_html(comment.text)
+    return comments
 
 
 @router.get(
@@ -73,7 +86,7 @@ def comment_form_token(request, page_id: int):
 
 @router.post(
     "/posts/{page_id}/comments/",
-    response={201: CommentAccepted, 400: FieldErrors},
+    response={201: CommentAccepted, 400: FieldErrors, 409: FieldErrors},
     summary="Post a comment (same rules as the form)",
 )
 def post_comment(request, page_id: int, payload: CommentIn):
@@ -104,7 +117,10 @@ def post_comment(request, page_id: int, payload: CommentIn):
             client_ip(request),
             honeypot=payload.website_confirm,
             timestamp=payload.started,
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
         )
+    except DuplicateComment as duplicate:
+        return Status(409, {"errors": {"text": [str(duplicate.message)]}})
     except CommentRefused as refused:
         return Status(400, {"errors": {refused.field or "__all__": [str(refused.message)]}})
     if comment.status == Comment.Status.APPROVED:

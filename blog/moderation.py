@@ -6,17 +6,18 @@ words (spam) → held (moderation words, links, moderation mode) → approved.
 
 import hashlib
 import hmac
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Comment, CommentThrottle, DiscussionSettings
+from blog.rendering import count_links
 from home.form_protection import (
     FormRefused,
     check_form_token,
@@ -27,10 +28,13 @@ from home.form_protection import (
 FLOOD_SECONDS = 15
 COMMENT_FORM = "comment"
 REPORT_FORM = "report"
-LINK_PATTERN = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 
 # The one refusal of every public form; the old name stays for the comment code.
 CommentRefused = FormRefused
+
+
+class DuplicateComment(CommentRefused):
+    """The same comment again (reload, back button): WordPress refuses it too."""
 
 
 @dataclass
@@ -108,17 +112,32 @@ def comments_closed_reason(page, discussion):
     return None
 
 
-def decide(data, discussion):
-    """The status a valid, accepted comment gets."""
-    haystack = " ".join(data.get(field, "") or "" for field in ("name", "email", "url", "text"))
-    haystack = haystack.lower()
-    for word in discussion.disallowed_word_list():
-        if word in haystack:
-            return Decision(Comment.Status.SPAM, f"Gesperrtes Wort: {word}")
-    for word in discussion.moderation_word_list():
-        if word in haystack:
-            return Decision(Comment.Status.PENDING, f"Wort zum Zurückhalten: {word}")
-    links = len(LINK_PATTERN.findall(data.get("text", "")))
+def _matched_word(words, fields, ip_address):
+    """The reason a word list matches, or "". An address is named only as such, never stored."""
+    for word in words:
+        if any(word in value for value in fields):
+            return word
+        if ip_address and word in ip_address.lower():
+            return "(IP-Adresse)"
+    return ""
+
+
+def decide(data, discussion, ip_address="", user_agent=""):
+    """The status a valid, accepted comment gets.
+
+    The word lists match name, e-mail, website, text, the sender's address and browser, as
+    WordPress's ``check_comment`` and ``wp_check_comment_disallowed_list`` do.
+    """
+    fields = [(data.get(field, "") or "").lower() for field in ("name", "email", "url", "text")] + [
+        (user_agent or "").lower()
+    ]
+    word = _matched_word(discussion.disallowed_word_list(), fields, ip_address)
+    if word:
+        return Decision(Comment.Status.SPAM, f"Gesperrtes Wort: {word}")
+    word = _matched_word(discussion.moderation_word_list(), fields, ip_address)
+    if word:
+        return Decision(Comment.Status.PENDING, f"Wort zum Zurückhalten: {word}")
+    links = count_links(data.get("text", ""))
     if discussion.hold_link_count and links >= discussion.hold_link_count:
         return Decision(Comment.Status.PENDING, f"{links} Links")
     if discussion.moderation == DiscussionSettings.Moderation.ALL:
@@ -136,8 +155,27 @@ def decide(data, discussion):
     return Decision(Comment.Status.APPROVED)
 
 
+def check_duplicate(page, data):
+    """Refuse a comment that is already there: same post, parent, text, name and e-mail.
+
+    As WordPress's ``wp_allow_comment`` (name and, when given, e-mail must both match, as
+    MySQL compares them: case-insensitively); a comment in the trash does not count.
+    """
+    same_author = Q(name__iexact=data["name"])
+    if data.get("email"):
+        same_author &= Q(email__iexact=data["email"])
+    duplicate = (
+        Comment.objects.filter(same_author, page=page, parent=data.get("parent"), text=data["text"])
+        .exclude(status=Comment.Status.TRASH)
+        .exists()
+    )
+    if duplicate:
+        raise DuplicateComment(_("Diesen Kommentar hast Du schon geschrieben."), "text")
+
+
 def _claim_throttle(key, now, message=None):
     """Take the sender's slot for now, or refuse if they sent something within FLOOD_SECONDS.
+
 
     Runs inside the caller's transaction; the row lock (PostgreSQL) or the IMMEDIATE write
     lock (SQLite) makes it hold across processes.
@@ -159,7 +197,7 @@ def _claim_throttle(key, now, message=None):
         throttle.save(update_fields=["last_post_at"])
 
 
-def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None):
+def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, user_agent=""):
     """Run every rule and store the comment. Raises CommentRefused; returns the Comment."""
     discussion = DiscussionSettings.for_site(page.get_site())
     closed = comments_closed_reason(page, discussion)
@@ -179,7 +217,8 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None):
                 _("Auf diesen Kommentar kann nicht weiter geantwortet werden."), "parent"
             )
 
-    decision = decide(data, discussion)
+    check_duplicate(page, data)
+    decision = decide(data, discussion, ip_address, user_agent)
     now = timezone.now()
     ip_hash = hash_ip(ip_address)
     with transaction.atomic():

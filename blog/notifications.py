@@ -64,7 +64,11 @@ def send_author_mail(comment_id):
         recipients,
         f"Neuer Kommentar zu Deinem Beitrag: {post.title}",
         "comment_for_author",
-        {"comment": comment, "moderation_url": _admin_url("/admin/snippets/blog/comment/")},
+        {
+            "comment": comment,
+            "comment_url": comment.public_url(full=True) if comment.is_public else "",
+            "moderation_url": _admin_url("/admin/snippets/blog/comment/"),
+        },
     )
 
 

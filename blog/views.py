@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from blog.forms import REPLY_REFUSED, CommentForm, ReportForm, parent_comment
 from blog.models import BlogCategory, Comment, DiscussionSettings, Person
+from blog.models.comments import COMMENTS_PAGE_PARAM, DEFAULT_COMMENTS_PER_PAGE
 from blog.moderation import (
     CommentRefused,
     client_ip,
@@ -160,6 +161,7 @@ def blog_post(page, request):
                         client_ip(request),
                         honeypot=form.cleaned_data.get("website_confirm", ""),
                         timestamp=form.cleaned_data.get("started", ""),
+                        user_agent=request.META.get("HTTP_USER_AGENT", ""),
                     )
                 except CommentRefused as refused:
                     _add_refusal(form, refused)
@@ -181,10 +183,13 @@ def blog_post(page, request):
     page_of_threads = paginate(
         request,
         threads,
-        discussion.comments_per_page or 50,
-        "kommentare",
+        discussion.comments_per_page or DEFAULT_COMMENTS_PER_PAGE,
+        COMMENTS_PAGE_PARAM,
         past_the_end_is_404=False,
+        start_at_end=discussion.default_comments_page == DiscussionSettings.CommentsPage.NEWEST,
     )
+    if discussion.comment_order == DiscussionSettings.CommentOrder.NEWEST_FIRST:
+        page_of_threads.object_list = page_of_threads.object_list[::-1]
     reply_parent = parent_comment(page, form["parent"].value())
     context = page.get_context(request)
     authors = page.authors()
@@ -251,9 +256,10 @@ def _after_comment(request, page, comment, remember):
     else:
         # Spam is not announced: the sender sees the same as for a held comment.
         messages.info(request, _("Danke! Dein Kommentar wartet auf Freischaltung."))
-    response = HttpResponseRedirect(f"{page.url}#{comment.anchor()}")
+    own = [*_own_comment_ids(request), comment.pk][-20:]
+    # Straight to the comment page that shows the new comment (WordPress: get_page_of_comment).
+    response = HttpResponseRedirect(comment.public_url(request, own_ids=own))
     if comment.status == Comment.Status.PENDING:
-        own = [*_own_comment_ids(request), comment.pk][-20:]
         response.set_signed_cookie(
             OWN_COMMENTS_COOKIE,
             ",".join(map(str, own)),

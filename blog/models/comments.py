@@ -7,6 +7,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 ANONYMOUS_NAME = "Anonym"
+# The query parameter of a post's comment pages: /blog/beitrag/?kommentare=2
+COMMENTS_PAGE_PARAM = "kommentare"
+DEFAULT_COMMENTS_PER_PAGE = 50
 IP_RETENTION_DAYS = 30
 
 
@@ -111,6 +114,44 @@ class Comment(models.Model):
     def anchor(self):
         return f"kommentar-{self.pk}"
 
+    def thread_root(self):
+        comment = self
+        while comment.parent_id is not None:
+            comment = comment.parent
+        return comment
+
+    def public_url(self, request=None, *, full=False, own_ids=(), discussion=None):
+        """The post's address on the comment page that shows this comment, with its anchor.
+
+        As WordPress's ``get_page_of_comment``: pages count threads from the oldest, so a
+        link stays right while newer comments arrive. ``own_ids`` are the visitor's own
+        waiting comments, which the visitor sees in the list.
+        """
+        page = self.page
+        if discussion is None:
+            discussion = DiscussionSettings.for_site(page.get_site())
+        per_page = discussion.comments_per_page or DEFAULT_COMMENTS_PER_PAGE
+        root = self.thread_root()
+        threads = Comment.objects.filter(
+            models.Q(status=Comment.Status.APPROVED)
+            | models.Q(pk__in=list(own_ids), status=Comment.Status.PENDING),
+            page_id=page.pk,
+            parent__isnull=True,
+        )
+        before = threads.filter(
+            models.Q(created_at__lt=root.created_at)
+            | models.Q(created_at=root.created_at, pk__lt=root.pk)
+        ).count()
+        number = before // per_page + 1
+        single_page = threads.count() <= per_page
+        opens_here = (
+            number == 1
+            and discussion.default_comments_page == DiscussionSettings.CommentsPage.OLDEST
+        )
+        query = "" if single_page or opens_here else f"?{COMMENTS_PAGE_PARAM}={number}"
+        base = page.get_full_url(request) if full else page.get_url(request)
+        return f"{base}{query}#{self.anchor()}"
+
 
 class CommentReport(models.Model):
     """A visitor's report of a comment (Digital Services Act, Art. 16)."""
@@ -164,6 +205,14 @@ class DiscussionSettings(BaseSiteSetting):
         KNOWN = "known", _("Bekannte Namen automatisch freischalten (schon einmal freigeschaltet)")
         NONE = "none", _("Sofort veröffentlichen (Regeln unten gelten trotzdem)")
 
+    class CommentsPage(models.TextChoices):
+        NEWEST = "newest", _("Letzte Seite (mit den neuesten Kommentaren)")
+        OLDEST = "oldest", _("Erste Seite (mit den ältesten Kommentaren)")
+
+    class CommentOrder(models.TextChoices):
+        OLDEST_FIRST = "asc", _("Ältere Kommentare oben")
+        NEWEST_FIRST = "desc", _("Neuere Kommentare oben")
+
     comments_enabled = models.BooleanField(
         _("Kommentare erlauben"),
         default=True,
@@ -181,16 +230,18 @@ class DiscussionSettings(BaseSiteSetting):
         _("Wörter zum Zurückhalten"),
         blank=True,
         help_text=_(
-            "Ein Wort oder eine E-Mail-Adresse pro Zeile. Kommt es in Name, E-Mail, Website "
-            "oder Text vor, wartet der Kommentar auf Freischaltung."
+            "Ein Wort, eine E-Mail- oder IP-Adresse pro Zeile. Kommt es in Name, E-Mail, "
+            "Website, Text, der IP-Adresse oder dem Browser (User-Agent) des Absenders vor, "
+            "wartet der Kommentar auf Freischaltung. Die IP-Adresse wird dafür nur beim Absenden geprüft, nicht gespeichert."
         ),
     )
     disallowed_words = models.TextField(
         _("Gesperrte Wörter"),
         blank=True,
         help_text=_(
-            "Ein Wort oder eine E-Mail-Adresse pro Zeile. Kommt es in Name, E-Mail, Website "
-            "oder Text vor, landet der Kommentar im Spam."
+            "Ein Wort, eine E-Mail- oder IP-Adresse pro Zeile. Kommt es in Name, E-Mail, "
+            "Website, Text, der IP-Adresse oder dem Browser (User-Agent) des Absenders vor, "
+            "landet der Kommentar im Spam. Die IP-Adresse wird dafür nur beim Absenden geprüft, nicht gespeichert."
         ),
     )
     close_after_days = models.PositiveSmallIntegerField(
@@ -201,6 +252,23 @@ class DiscussionSettings(BaseSiteSetting):
     )
     comments_per_page = models.PositiveSmallIntegerField(
         _("Gespräche pro Seite"), default=50, help_text=_("Anzahl der Kommentare oberster Ebene.")
+    )
+    default_comments_page = models.CharField(
+        _("Kommentarseite, die zuerst angezeigt wird"),
+        max_length=10,
+        choices=CommentsPage.choices,
+        default=CommentsPage.NEWEST,
+        help_text=_(
+            "Haben mehr Gespräche, als auf eine Seite passen: Welche Seite sehen Besucher zuerst, "
+            "wenn sie den Beitrag öffnen?"
+        ),
+    )
+    comment_order = models.CharField(
+        _("Reihenfolge auf jeder Seite"),
+        max_length=10,
+        choices=CommentOrder.choices,
+        default=CommentOrder.OLDEST_FIRST,
+        help_text=_("Gilt für die Gespräche; Antworten stehen immer in zeitlicher Reihenfolge."),
     )
     thread_depth = models.PositiveSmallIntegerField(
         _("Verschachtelung (Ebenen)"),
@@ -246,7 +314,12 @@ class DiscussionSettings(BaseSiteSetting):
             heading=_("Moderation"),
         ),
         MultiFieldPanel(
-            [FieldPanel("comments_per_page"), FieldPanel("thread_depth")],
+            [
+                FieldPanel("comments_per_page"),
+                FieldPanel("default_comments_page"),
+                FieldPanel("comment_order"),
+                FieldPanel("thread_depth"),
+            ],
             heading=_("Darstellung"),
         ),
     ]

@@ -1,10 +1,12 @@
 """Template tags for the parts every page shares: menu, languages, footer, structured data."""
 
+import datetime
 import json
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -167,3 +169,18 @@ def json_script(data):
         .replace("&", "\\u0026")
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def html_datetime(value):
+    """A date or time as HTML's ``datetime`` attribute wants it: whole seconds, with offset.
+
+    ``|date:'c'`` writes microseconds, and HTML allows at most three digits of a second.
+    """
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""

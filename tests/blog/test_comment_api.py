@@ -42,7 +42,16 @@ def test_approved_comments_without_email_or_ip(client, post):
     assert response.status_code == 200
     items = response.json()
     assert [item["id"] for item in items] == [visible.pk]
-    assert set(items[0]) == {"id", "parent_id", "name", "url", "text", "is_team", "created_at"}
+    assert set(items[0]) == {
+        "id",
+        "parent_id",
+        "name",
+        "url",
+        "text",
+        "text_html",
+        "is_team",
+        "created_at",
+    }
     assert "lena@example.org" not in response.content.decode()
 
 
@@ -74,9 +83,38 @@ def test_api_refuses_like_the_form(client, post, overrides, field):
 
 def test_api_flood_control(client, post):
     assert post_json(client, post).status_code == 201
-    response = post_json(client, post, email="zwei@example.org")
+    response = post_json(client, post, email="zwei@example.org", text="Noch einer.")
     assert response.status_code == 400
     assert "gerade eben" in response.json()["errors"]["__all__"][0]
+
+
+def test_api_refuses_the_same_comment_twice_with_409(client, post):
+    from blog.models import CommentThrottle
+
+    assert post_json(client, post).status_code == 201
+    CommentThrottle.objects.all().delete()  # later than the flood window
+    response = post_json(client, post, ip="192.0.2.99")
+    assert response.status_code == 409
+    assert response.json() == {"errors": {"text": ["Diesen Kommentar hast Du schon geschrieben."]}}
+    assert Comment.objects.count() == 1
+
+
+def test_api_matches_word_lists_against_the_browser(client, post):
+    from blog.models import DiscussionSettings
+
+    settings = DiscussionSettings.objects.get()
+    settings.moderation = DiscussionSettings.Moderation.NONE
+    settings.disallowed_words = "evilbot"
+    settings.save()
+    response = client.post(
+        f"/api/v3/blog/posts/{post.pk}/comments/",
+        payload(post),
+        content_type="application/json",
+        REMOTE_ADDR="192.0.2.10",
+        HTTP_USER_AGENT="EvilBot/2.0",
+    )
+    assert response.status_code == 201
+    assert Comment.objects.get().status == Comment.Status.SPAM
 
 
 def test_api_form_token_and_openapi(client, post):

@@ -80,6 +80,15 @@ def test_publish_immediately_mode(client, post):
         ("Siehe https://a.example und http://b.example", 2, Comment.Status.PENDING),
         ("www.a.example und www.b.example und www.c.example", 4, Comment.Status.APPROVED),
         ("www.a.example und www.b.example und www.c.example", 2, Comment.Status.PENDING),
+        # One address is one link, however it is written.
+        ("Schaut mal: https://www.example.org/programm", 2, Comment.Status.APPROVED),
+        ("Schaut mal: http://www.example.org/", 2, Comment.Status.APPROVED),
+        ('<a href="https://www.example.org/">https://www.example.org/</a>', 2, "approved"),
+        ('<a href="https://www.example.org/">Programm</a>', 1, Comment.Status.PENDING),
+        ("https://www.a.example/ und https://www.b.example/", 3, Comment.Status.APPROVED),
+        ("https://www.a.example/ und https://www.b.example/", 2, Comment.Status.PENDING),
+        # Text that is no web link counts nothing.
+        ("Schreibt an info@example.org, siehe <code>https://x.example</code>", 1, "approved"),
     ],
 )
 def test_links_hold_a_comment(client, post, text, links, status):
@@ -169,6 +178,81 @@ def test_flood_from_same_email_is_refused(client, post):
     response = post_comment(client, post, ip="198.51.100.2", text="Noch einer")
     assert response.status_code == 400
     assert Comment.objects.count() == 1
+
+
+def _after_flood_window():
+    from blog.models import CommentThrottle
+
+    CommentThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        {},  # reload: everything the same
+        {"name": "lena leserin", "email": "LENA@example.org"},  # compared as MySQL does
+    ],
+)
+def test_the_same_comment_twice_is_refused_and_the_form_keeps_it(client, post, second):
+    post_comment(client, post)
+    _after_flood_window()
+    response = post_comment(client, post, ip="198.51.100.9", **second)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert (
+        '<ul class="field__errors" id="id_text_error"><li>'
+        "Diesen Kommentar hast Du schon geschrieben.</li></ul>"
+    ) in html
+    assert "Danke für den Einblick in Eure Arbeit!</textarea>" in html
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        {"text": "Danke für den Einblick in Eure Arbeit! Und noch was."},
+        {"name": "Jemand", "email": "jemand@example.org"},  # someone else may say the same
+        # WordPress compares name and e-mail together: one of them alone is not the same sender.
+        {"email": "andere@example.org"},
+        {"name": "Lena L."},
+        {"parent": "reply"},  # the same words as a reply elsewhere in the thread
+    ],
+)
+def test_a_different_comment_is_not_a_duplicate(client, post, second):
+    first = comment(post, name="Lena Leserin", email="lena@example.org", text="Danke!")
+    if second.get("parent") == "reply":
+        second["parent"] = str(first.pk)
+    second.setdefault("text", "Danke!")
+    response = post_comment(client, post, **second)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert Comment.objects.count() == 2
+
+
+def test_a_trashed_comment_may_be_sent_again(client, post):
+    comment(post, status="trash", text="Danke für den Einblick in Eure Arbeit!")
+    assert post_comment(client, post).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ({"disallowed_words": "198.51.100."}, Comment.Status.SPAM),
+        ({"disallowed_words": "evilbot"}, Comment.Status.SPAM),
+        ({"moderation_words": "198.51.100.23"}, Comment.Status.PENDING),
+        ({"moderation_words": "EvilBot/2"}, Comment.Status.PENDING),
+        ({"moderation_words": "203.0.113.\nfriendlybot"}, Comment.Status.APPROVED),
+    ],
+)
+def test_word_lists_match_the_senders_address_and_browser(client, post, words, status):
+    discussion(moderation=DiscussionSettings.Moderation.NONE, **words)
+    client.post(
+        post.url, form_data(post), REMOTE_ADDR="198.51.100.23", HTTP_USER_AGENT="EvilBot/2.0 (x)"
+    )
+    stored = Comment.objects.get()
+    assert stored.status == status
+    # The address itself is still not stored, not even as the reason.
+    assert "198.51.100" not in stored.moderation_reason
+    assert "198.51.100" not in str(Comment.objects.values().get())
 
 
 def test_flood_window_ends_after_15_seconds(client, post):
@@ -287,7 +371,7 @@ def test_comments_can_be_closed_site_wide_per_post_and_by_age(client, post):
 
 
 def test_comments_are_paginated_by_threads(client, post):
-    discussion(comments_per_page=5)
+    discussion(comments_per_page=5, default_comments_page="oldest")
     for number in range(7):
         comment(post, name=f"Person {number}", email=f"p{number}@example.org")
     first = client.get(post.url).content.decode()
@@ -331,3 +415,86 @@ def test_ip_is_stored_only_as_a_keyed_hash(client, post):
     post_comment(client, post, ip="203.0.113.77")
     stored = Comment.objects.get()
     assert stored.ip_hash and "203.0.113" not in stored.ip_hash and len(stored.ip_hash) == 64
+
+
+# == Comment pages as in WordPress ==
+
+
+def seven_threads(post):
+    return [
+        comment(post, name=f"Person {number}", email=f"p{number}@example.org")
+        for number in range(7)
+    ]
+
+
+def test_post_opens_on_the_newest_comment_page_by_default(client, post):
+    discussion(comments_per_page=5)
+    seven_threads(post)
+    first = client.get(post.url).content.decode()
+    assert "Person 5" in first and "Person 6" in first and "Person 4" not in first
+    assert "Person 0" in client.get(post.url, {"kommentare": 1}).content.decode()
+
+
+def test_newest_comments_first_on_each_page(client, post):
+    discussion(comments_per_page=5, default_comments_page="oldest", comment_order="desc")
+    seven_threads(post)
+    html = client.get(post.url).content.decode()
+    assert html.index("Person 4") < html.index("Person 3") < html.index("Person 0")
+    assert "Person 5" not in html
+
+
+@pytest.mark.parametrize("first_page", ["newest", "oldest"])
+@pytest.mark.parametrize("moderation", ["none", "all"])
+@pytest.mark.parametrize("reply_to", [None, 0, 4])
+def test_after_posting_the_commenter_lands_on_the_page_with_their_comment(
+    client, post, first_page, moderation, reply_to
+):
+    discussion(comments_per_page=3, default_comments_page=first_page, moderation=moderation)
+    threads = seven_threads(post)
+    parent = "" if reply_to is None else str(threads[reply_to].pk)
+    response = post_comment(client, post, text="Mein neuer Gedanke.", parent=parent)
+    assert response.status_code == 302
+    new = Comment.objects.latest("pk")
+    location = response["Location"]
+    assert location.endswith(f"#{new.anchor()}")
+    expected_page = {None: 3, 0: 1, 4: 2}[reply_to]
+    if first_page == "oldest" and expected_page == 1:
+        assert "?" not in location  # the page the post opens on anyway
+    else:
+        assert f"?kommentare={expected_page}#" in location
+    html = client.get(location.split("#")[0]).content.decode()
+    assert f'id="{new.anchor()}"' in html and "Mein neuer Gedanke." in html
+
+
+def test_a_single_comment_page_needs_no_page_number(client, post):
+    discussion(moderation="none")
+    response = post_comment(client, post)
+    assert response["Location"] == f"{post.url}#{Comment.objects.get().anchor()}"
+
+
+def test_admin_and_author_mail_link_to_the_comment_page(
+    client, post, superuser, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    from blog.models import BlogPostAuthor
+
+    discussion(comments_per_page=5, moderation="none")
+    threads = seven_threads(post)
+    client.force_login(superuser)
+    html = client.get(f"/admin/snippets/blog/comment/edit/{threads[1].pk}/").content.decode()
+    assert f'href="{post.url}?kommentare=1#{threads[1].anchor()}"' in html
+    html = client.get(f"/admin/snippets/blog/comment/edit/{threads[6].pk}/").content.decode()
+    assert f'href="{post.url}?kommentare=2#{threads[6].anchor()}"' in html
+
+    writer = get_user_model().objects.create_user("autorin", email="autorin@example.org")
+    author = person("Anna Autorin", user=writer, notify_on_comments=True)
+    BlogPostAuthor.objects.create(page=post, person=author)
+    client.logout()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, post, ip="198.51.100.77", email="neu@example.org")
+    new = Comment.objects.latest("pk")
+    link = f"{post.get_full_url()}?kommentare=2#{new.anchor()}"
+    assert link in mail.outbox[0].body
+    assert f'href="{link}"' in mail.outbox[0].alternatives[0][0]

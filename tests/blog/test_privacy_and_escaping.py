@@ -1,10 +1,15 @@
-"""What commenters send is plain text everywhere; their e-mail address is never public."""
+"""What commenters send stays inert everywhere (only WordPress's comment tags render);
+their e-mail address is never public."""
+
+import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 
 from blog.models import Comment
 from blog.notifications import send_moderation_mail
+from blog.rendering import COMMENT_ATTRIBUTES
 from tests.factories import comment
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +48,32 @@ def assert_escaped(html, payload):
         assert "&lt;" in html
 
 
+RENDERED_TAGS = {*COMMENT_ATTRIBUTES, "p", "br"}
+
+
+def assert_inert(fragment):
+    """Only the allowed comment tags and attributes, no script URL, no event handler."""
+    for element in BeautifulSoup(fragment, "html.parser").find_all(True):
+        assert element.name in RENDERED_TAGS, fragment
+        allowed = COMMENT_ATTRIBUTES.get(element.name, set()) | (
+            {"rel"} if element.name == "a" else set()
+        )
+        assert set(element.attrs) <= allowed, fragment
+        for name in ("href", "cite"):
+            if element.has_attr(name):
+                assert element[name].startswith(("https://", "http://", "mailto:")), fragment
+        if element.name == "a":
+            assert element["rel"] == ["nofollow", "ugc"], fragment
+
+
+def comment_texts(html, selector):
+    fragments = [
+        node.decode_contents() for node in BeautifulSoup(html, "html.parser").select(selector)
+    ]
+    assert fragments
+    return fragments
+
+
 @pytest.fixture
 def hostile_comments(post):
     made = []
@@ -62,10 +93,16 @@ def hostile_comments(post):
 
 def test_payloads_are_escaped_on_the_post_page(client, post, hostile_comments):
     html = client.get(post.url).content.decode()
+    texts = comment_texts(html, ".comment__text")
+    assert len(texts) == len(XSS_PAYLOADS)
+    for text in texts:
+        assert_inert(text)
+    authors = "".join(comment_texts(html, ".comment__author"))
     for payload in XSS_PAYLOADS:
-        assert_escaped(html, payload[:100])
+        assert_escaped(authors, payload[:100])
     assert "{{ 7*7 }}" in html.replace("&#x27;", "'") or "{{ 7*7 }}" in html
-    assert "<b>fett</b>" not in html and "&lt;b&gt;fett&lt;/b&gt;" in html
+    # An allowed tag renders in the text; the same tag in a name stays text.
+    assert "{% debug %}<b>fett</b> nachher" in html and "&lt;b&gt;fett&lt;/b&gt;" in authors
 
 
 def test_payloads_are_escaped_in_the_admin_list(client, post, hostile_comments, superuser):
@@ -78,6 +115,22 @@ def test_payloads_are_escaped_in_the_admin_list(client, post, hostile_comments, 
         assert payload[:100] not in html
 
 
+def test_payloads_are_inert_in_the_admin_reply_and_report_views(
+    client, post, hostile_comments, superuser
+):
+    from blog.models import CommentReport
+
+    client.force_login(superuser)
+    for hostile in hostile_comments:
+        html = client.get(f"/admin/snippets/blog/comment/reply/{hostile.pk}/").content.decode()
+        assert_inert(comment_texts(html, "blockquote")[0])
+        report = CommentReport.objects.create(
+            comment=hostile, reason=CommentReport.Reason.SPAM, explanation="Spam"
+        )
+        html = client.get(f"/admin/snippets/blog/commentreport/edit/{report.pk}/").content.decode()
+        assert_inert(comment_texts(html, "blockquote")[0])
+
+
 def test_payloads_are_escaped_in_the_notification_email(post, hostile_comments, moderator):
     for hostile in hostile_comments:
         hostile.status = Comment.Status.PENDING
@@ -86,10 +139,42 @@ def test_payloads_are_escaped_in_the_notification_email(post, hostile_comments, 
         send_moderation_mail.call(hostile.pk)
         message = mail.outbox[0]
         html = message.alternatives[0][0]
-        assert f"Vorher {XSS_PAYLOADS[hostile_comments.index(hostile)]} nachher" not in html
         assert "Vorher " in html and "&lt;" in html
-        # The plain-text part is text/plain: shown as typed, never interpreted.
+        assert_inert(comment_texts(html, "blockquote")[0])
+        # The plain-text part is text/plain, and the comment in it carries no markup.
         assert message.content_subtype == "plain"
+        assert "Vorher" in message.body
+        assert not re.search(r"Vorher.*<[a-z/]", message.body), message.body
+
+
+def test_payloads_are_inert_in_the_api(client, post, hostile_comments):
+    data = client.get(f"/api/v3/blog/posts/{post.pk}/comments/").json()
+    assert {item["text"] for item in data} == {c.text for c in hostile_comments}
+    for item in data:
+        assert_inert(item["text_html"])
+
+
+def test_allowed_comment_tags_render_as_in_wordpress(client, post):
+    written = comment(
+        post,
+        text=(
+            "<em>kursiv</em> <strong>fett</strong> <code>x &lt; y</code> "
+            '<a href="https://example.org/a" title="A">Link</a>\n'
+            '<blockquote cite="https://example.org/q">Zitat</blockquote>'
+        ),
+    )
+    html = client.get(post.url).content.decode()
+    for fragment in (
+        "<em>kursiv</em>",
+        "<strong>fett</strong>",
+        "<code>x &lt; y</code>",
+        '<a href="https://example.org/a" title="A" rel="nofollow ugc">Link</a>',
+        '<blockquote cite="https://example.org/q">Zitat</blockquote>',
+    ):
+        assert fragment in html
+    data = client.get(f"/api/v3/blog/posts/{post.pk}/comments/").json()
+    assert data[0]["text"] == written.text
+    assert "<em>kursiv</em>" in data[0]["text_html"]
 
 
 def test_dangerous_website_links_are_not_linked(client, post):
@@ -105,11 +190,17 @@ def test_commenter_links_are_nofollow_ugc(client, post):
     assert '<a href="https://example.org/lena" rel="nofollow ugc noopener">Lena</a>' in html
 
 
-def test_line_breaks_are_kept_links_are_text(client, post):
-    comment(post, text="Erste Zeile\nZweite Zeile\n\nNeuer Absatz mit https://example.org")
+def test_line_breaks_are_kept_and_bare_addresses_become_nofollow_links(client, post):
+    comment(
+        post,
+        text="Erste <em>Zeile</em>\nZweite Zeile\n\nNeuer Absatz mit https://example.org/x.",
+    )
     html = client.get(post.url).content.decode()
-    assert "<p>Erste Zeile<br>Zweite Zeile</p>" in html
-    assert "<p>Neuer Absatz mit https://example.org</p>" in html
+    assert "<p>Erste <em>Zeile</em><br>Zweite Zeile</p>" in html
+    assert (
+        '<p>Neuer Absatz mit <a href="https://example.org/x" rel="nofollow ugc">'
+        "https://example.org/x</a>.</p>"
+    ) in html
 
 
 def test_email_never_appears_in_any_public_response(
