@@ -203,7 +203,7 @@ def test_every_status_of_the_comment_api_is_documented_as_a_problem(client):
         "get": {"200", "404", "422"},
         "post": {"201", "400", "403", "404", "415", "422"},
     }
-    for method, operation in operations.items():
+    for operation in operations.values():
         for status, response in operation["responses"].items():
             if status.startswith("4"):
                 schema = response["content"]["application/problem+json"]["schema"]
