@@ -6,6 +6,25 @@ from wagtail.models import Locale, Page
 from portal.hooks import SearchResult
 
 MAX_PAGE_RESULTS = 100
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_QUERY_MAX_TERMS = 20
+
+# The search backends put each word into the database's full-text syntax: modelsearch's SQLite
+# backend wraps a word in FTS5 double quotes without doubling a quote inside it, so `abc"` is a
+# syntax error. Such characters separate words for every backend's tokenizer anyway.
+FULL_TEXT_SYNTAX = str.maketrans({'"': " "})
+
+
+def search_terms(raw):
+    """The words of a query as every search backend can take them: no control characters, no quotes."""
+    printable = "".join(char if char.isprintable() else " " for char in raw)
+    return printable.translate(FULL_TEXT_SYNTAX).split()
+
+
+def clean_query(raw):
+    """A visitor's query cut to a size the backends handle (each word nests one level deeper)."""
+    words = search_terms(raw[: SEARCH_QUERY_MAX_LENGTH * 4])[:SEARCH_QUERY_MAX_TERMS]
+    return " ".join(words)[:SEARCH_QUERY_MAX_LENGTH].strip()
 
 
 def search_pages(query, request):

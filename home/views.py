@@ -17,10 +17,10 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.models import Page, Site
 
 from home.pagination import paginate
+from home.search import clean_query
 from portal.hooks import SEARCH_SOURCES, SITEMAP_ITEMS, collect
 
 SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @require_GET
@@ -30,12 +30,6 @@ def language_redirect(request):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     return HttpResponseRedirect(f"/{language}/")
-
-
-def clean_query(raw):
-    """The search words without control characters, which the databases' full-text parsers reject."""
-    printable = "".join(char if char.isprintable() else " " for char in raw)
-    return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
 
 
 @require_GET

@@ -64,3 +64,91 @@ def test_writes_need_a_token(client):
         content_type="application/json",
     )
     assert response.status_code in (401, 403)
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v3/pages/?search=%20", "search"),
+        ("/api/v3/pages/?search=%22", "search"),
+        ("/api/v3/pages/?search=abc%22", "search"),
+        ("/api/v3/pages/?search=%00", "search"),
+        ("/api/v3/pages/?search=" + "+".join(f"w{n}" for n in range(3000)), "search"),
+        ("/api/v3/pages/?offset=99999999999999999999", "offset"),
+        ("/api/v3/pages/?limit=99999999999999999999", "limit"),
+        ("/api/v3/images/?search=%22", "search"),
+        ("/api/v3/images/?offset=99999999999999999999", "offset"),
+        ("/api/v3/documents/?search=%00", "search"),
+    ],
+)
+def test_wagtail_endpoints_answer_400_for_parameters_that_made_them_fail(client, url, parameter):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["loc"] == ["query", parameter]
+
+
+def test_wagtail_search_with_plain_words_still_works(client):
+    response = client.get("/api/v3/pages/", {"search": "Seminarräume", "locale": "de"})
+    assert response.status_code == 200
+    assert "Raumvermietung" in {item["title"] for item in response.json()["items"]}
+
+
+def test_openapi_document_is_valid_openapi_3_1(client):
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.validation import OpenAPIV31SpecValidator
+
+    document = client.get("/api/v3/openapi.json").json()
+    validate(document, cls=OpenAPIV31SpecValidator)
+    anonymous_read = document["paths"]["/api/v3/pages/"]["get"]["security"]
+    assert {} in anonymous_read
+
+
+def test_generated_client_covers_every_operation(client, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    document = client.get("/api/v3/openapi.json").json()
+    (tmp_path / "openapi.json").write_text(json.dumps(document))
+    (tmp_path / "config.yml").write_text("post_hooks: []\n")
+    generator = Path(sys.executable).with_name("openapi-python-client")
+    result = subprocess.run(
+        [
+            generator,
+            "generate",
+            "--path",
+            "openapi.json",
+            "--meta",
+            "none",
+            "--config",
+            "config.yml",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "will not be generated" not in output
+    assert "Warning" not in output, output
+
+
+SNIPPETS_FOR_EDITORS_TOOLS = {"blog.Person", "blog.BlogCategory"}
+
+
+def test_snippet_types_for_editors_tools_are_listed_and_readable_with_a_token(client, superuser):
+    document = client.get("/api/v3/openapi.json").json()
+    parameters = document["paths"]["/api/v3/snippets/{type}/"]["get"]["parameters"]
+    listed = next(p for p in parameters if p["name"] == "type")["schema"]["enum"]
+    assert SNIPPETS_FOR_EDITORS_TOOLS <= set(listed)
+    _token, plaintext = APIToken.create_token(user=superuser, name="Test")
+    for snippet_type in SNIPPETS_FOR_EDITORS_TOOLS:
+        url = f"/api/v3/snippets/{snippet_type}/"
+        assert client.get(url).status_code == 401
+        response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+        assert response.status_code == 200, response.content
+        assert response.json()["count"] > 0
+        assert "notify_on_comments" not in response.content.decode()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -59,6 +60,15 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         ),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("role"), index.SearchField("bio")]
+    # Editors' tools reach people through Wagtail's v3 snippets API (with a token); the link to
+    # an admin account and its notification choice stay out of it.
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("role"),
+        APIField("bio"),
+        APIField("photo"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Person")
@@ -87,6 +97,7 @@ class BlogCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Blog-Kategorie")

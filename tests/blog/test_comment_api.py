@@ -34,6 +34,16 @@ def post_json(client, post, ip="192.0.2.10", **overrides):
     )
 
 
+def refused_fields(response):
+    """The body fields a problem response names (``__all__`` for the comment as a whole)."""
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == response.status_code
+    return {
+        error["loc"][2] if len(error["loc"]) > 2 else "__all__"
+        for error in response.json()["errors"]
+    }
+
+
 def test_approved_comments_without_email_or_ip(client, post):
     visible = comment(post, text="Öffentlich", url="https://example.org/lena")
     comment(post, status="pending", text="Wartet noch")
@@ -77,7 +87,7 @@ def test_post_comment_runs_the_form_rules(client, post):
 def test_api_refuses_like_the_form(client, post, overrides, field):
     response = post_json(client, post, **overrides)
     assert response.status_code == 400
-    assert field in response.json()["errors"]
+    assert field in refused_fields(response)
     assert not Comment.objects.exists()
 
 
@@ -85,7 +95,8 @@ def test_api_flood_control(client, post):
     assert post_json(client, post).status_code == 201
     response = post_json(client, post, email="zwei@example.org", text="Noch einer.")
     assert response.status_code == 400
-    assert "gerade eben" in response.json()["errors"]["__all__"][0]
+    assert refused_fields(response) == {"__all__"}
+    assert "gerade eben" in response.json()["errors"][0]["msg"]
 
 
 def test_api_refuses_the_same_comment_twice_with_409(client, post):
@@ -95,7 +106,8 @@ def test_api_refuses_the_same_comment_twice_with_409(client, post):
     CommentThrottle.objects.all().delete()  # later than the flood window
     response = post_json(client, post, ip="192.0.2.99")
     assert response.status_code == 409
-    assert response.json() == {"errors": {"text": ["Diesen Kommentar hast Du schon geschrieben."]}}
+    assert refused_fields(response) == {"text"}
+    assert response.json()["errors"][0]["msg"] == "Diesen Kommentar hast Du schon geschrieben."
     assert Comment.objects.count() == 1
 
 
@@ -144,4 +156,110 @@ def test_api_survives_broken_json(client, post, body):
     response = client.post(
         f"/api/v3/blog/posts/{post.pk}/comments/", body, content_type="application/json"
     )
-    assert response.status_code in (400, 422)
+    # An empty body carries no content type at all (415).
+    assert response.status_code in (400, 415, 422)
+    assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("path_id", ["99999999999999999999", "9223372036854775808", "0", "-1"])
+def test_post_ids_beyond_the_database_range_are_validation_problems(client, post, path_id):
+    url = f"/api/v3/blog/posts/{path_id}/comments/"
+    for response in (
+        client.get(url),
+        client.post(url, payload(post), content_type="application/json"),
+    ):
+        assert response.status_code == 422
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["errors"][0]["loc"][-1] == "page_id"
+
+
+def test_parent_id_beyond_the_database_range_is_a_validation_problem(client, post):
+    response = post_json(client, post, parent_id=99999999999999999999)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"][-1] == "parent_id"
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
+)
+def test_comment_post_accepts_only_json(client, post, content_type):
+    import json
+
+    response = client.generic(
+        "POST",
+        f"/api/v3/blog/posts/{post.pk}/comments/",
+        json.dumps(payload(post)),
+        content_type=content_type,
+    )
+    assert response.status_code == 415
+    assert response["Content-Type"] == "application/problem+json"
+    assert not Comment.objects.exists()
+
+
+def test_comment_post_from_a_foreign_site_creates_nothing(client, post):
+    import json
+
+    url = f"/api/v3/blog/posts/{post.pk}/comments/"
+    simple_request = client.generic(
+        "POST",
+        url,
+        json.dumps(payload(post)),
+        content_type="text/plain",
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert simple_request.status_code == 403
+    with_json = client.post(
+        url, payload(post), content_type="application/json", HTTP_ORIGIN="https://evil.example"
+    )
+    assert with_json.status_code == 403
+    assert with_json["Content-Type"] == "application/problem+json"
+    assert not Comment.objects.exists()
+
+
+def test_comment_post_from_the_site_itself_or_a_trusted_origin(client, post, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://www.westbahnhof.example"]
+    url = f"/api/v3/blog/posts/{post.pk}/comments/"
+    own = client.post(
+        url, payload(post), content_type="application/json", HTTP_ORIGIN="http://testserver"
+    )
+    assert own.status_code == 201
+    trusted = client.post(
+        url,
+        payload(post, email="zwei@example.org"),
+        content_type="application/json",
+        HTTP_ORIGIN="https://www.westbahnhof.example",
+        REMOTE_ADDR="192.0.2.99",
+    )
+    assert trusted.status_code == 201
+
+
+def test_every_status_of_the_comment_api_is_documented_as_a_problem(client):
+    document = client.get("/api/v3/openapi.json").json()
+    operations = document["paths"]["/api/v3/blog/posts/{page_id}/comments/"]
+    documented = {method: set(operation["responses"]) for method, operation in operations.items()}
+    assert documented == {
+        "get": {"200", "404", "422"},
+        "post": {"201", "400", "403", "404", "409", "415", "422"},
+    }
+    for operation in operations.values():
+        for status, response in operation["responses"].items():
+            if status.startswith("4"):
+                schema = response["content"]["application/problem+json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/ProblemDetail"}
+
+
+def test_public_taxonomies_need_no_token_and_hide_private_fields(client):
+    categories = client.get("/api/v3/blog/categories/", {"locale": "de"})
+    assert categories.status_code == 200
+    assert categories.json() and {c["locale"] for c in categories.json()} == {"de"}
+    assert set(categories.json()[0]) == {"id", "name", "slug", "description", "locale"}
+    authors = client.get("/api/v3/blog/authors/", {"locale": "en"})
+    assert authors.status_code == 200
+    assert authors.json() and {a["locale"] for a in authors.json()} == {"en"}
+    assert set(authors.json()[0]) == {"id", "name", "slug", "role", "bio", "locale"}
+    assert "@" not in authors.content.decode()
+    both = client.get("/api/v3/blog/authors/").json()
+    assert {a["locale"] for a in both} == {"de", "en"}
+    junk = client.get("/api/v3/blog/categories/", {"locale": '"'})
+    assert junk.status_code == 422

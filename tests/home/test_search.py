@@ -34,12 +34,27 @@ def test_search_reports_no_results_kindly(client):
         {"q": "\x00"},
         {"q": "' OR 1=1 --"},
         {"q": "🎻 Konzert"},
+        {"q": '"'},
+        {"q": 'abc"'},
+        {"q": '"Saal'},
+        {"q": "("},
+        {"q": "NEAR("},
+        {"q": "*"},
+        {"q": "-"},
+        {"q": "AND OR"},
+        {"q": "Saal " * 4000},
+        {"q": " ".join(f"w{n}" for n in range(3000))},
     ],
 )
 def test_search_survives_any_input(client, params):
     response = client.get("/de/suche/", params)
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_search_reads_quotes_as_word_separators(client):
+    html = client.get("/en/search/", {"q": '"seminar'}).content.decode()
+    assert '<a href="/en/room-hire/">Room hire</a>' in html
 
 
 def test_search_pages_through_results(client):
