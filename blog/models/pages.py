@@ -247,18 +247,20 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
 
     def related_posts(self, limit=3):
         """Editors' choice, or the posts sharing most categories and tags."""
-        pinned = [
-            link.post for link in self.pinned_related.select_related("post") if link.post.live
-        ]
-        if pinned:
-            return pinned[:limit]
+        # Only live, public posts: a restricted post must not leak its title and teaser here.
+        visible = BlogPostPage.objects.live().public()
+        pinned_ids = [link.post_id for link in self.pinned_related.all()]
+        if pinned_ids:
+            found = visible.filter(pk__in=pinned_ids).select_related("header_image").in_bulk()
+            pinned = [found[pk] for pk in pinned_ids if pk in found]
+            if pinned:
+                return pinned[:limit]
         category_keys = [c.translation_key for c in self.categories.all()]
         tag_ids = [tag.pk for tag in self.tags.all()]
         if not category_keys and not tag_ids:
             return []
         return list(
-            BlogPostPage.objects.live()
-            .sibling_of(self, inclusive=False)
+            visible.sibling_of(self, inclusive=False)
             .annotate(
                 shared=Count(
                     "categories",
@@ -275,7 +277,10 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
     def neighbours(self):
         """The previous (older) and next (newer) post of the same blog and language."""
         siblings = (
-            BlogPostPage.objects.live().sibling_of(self, inclusive=False).defer_streamfields()
+            BlogPostPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .defer_streamfields()
         )
         older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
         newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
