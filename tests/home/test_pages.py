@@ -192,7 +192,7 @@ def test_standard_page_queries_do_not_grow_with_the_site(client):
     assert len(after) == len(before)
 
 
-HOME_PAGE_QUERIES = 23
+HOME_PAGE_QUERIES = 22
 STANDARD_PAGE_QUERIES = 18
 
 
