@@ -19,6 +19,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
@@ -218,6 +219,8 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+
+    base_form_class = LocaleScopedPageForm
 
     class Meta:
         verbose_name = _("Blog-Beitrag")
