@@ -18,9 +18,5 @@ def category_sitemap_items(request, site):
     for index in BlogIndexPage.objects.live().public().select_related("locale"):
         base = index.get_full_url(request)
         for category in BlogCategory.objects.filter(locale=index.locale):
-            items.append(
-                SitemapItem(
-                    location=base + index.reverse_subpage("category", args=(category.slug,))
-                )
-            )
+            items.append(SitemapItem(location=base + index.route_path("category", category.slug)))
     return items

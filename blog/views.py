@@ -39,6 +39,7 @@ def blog_index(index, request, category=None, tag=None, author=None, year=None, 
     context = index.get_context(request)
     filter_title = ""
     filter_route = None
+    category_obj = person = None
     if category:
         category_obj = get_object_or_404(BlogCategory, slug=category, locale=locale)
         posts = posts.filter(categories__translation_key=category_obj.translation_key)
@@ -64,12 +65,11 @@ def blog_index(index, request, category=None, tag=None, author=None, year=None, 
 
         filter_title = _("Archiv: %(month)s %(year)s") % {"month": MONTHS[month], "year": year}
     page_of_posts = paginate(request, posts.distinct(), index.posts_per_page)
+    if year:
+        filter_route = ("month", year, f"{month:02d}")
+    filter_url = index.route_url(*filter_route) if filter_route else index.url
     if filter_route:
-        filter_url = index.route_url(*filter_route)
-    elif year:
-        filter_url = index.route_url("month", year, f"{month:02d}")
-    else:
-        filter_url = index.url
+        context["language_urls"] = _language_urls(index, filter_route, category_obj or person)
     context.update(
         posts=page_of_posts,
         filter_title=filter_title,
@@ -81,6 +81,35 @@ def blog_index(index, request, category=None, tag=None, author=None, year=None, 
         months=index.posts().dates("date", "month", order="DESC"),
     )
     return TemplateResponse(request, "blog/blog_index_page.html", context)
+
+
+def _language_urls(index, route, snippet=None):
+    """The same filter of the blog in each language: translated categories and authors keep
+    their own slugs, tags and months stay the same."""
+    name, *args = route
+    slugs = {}
+    if snippet is not None:
+        slugs = dict(
+            type(snippet)
+            .objects.filter(translation_key=snippet.translation_key)
+            .values_list("locale__language_code", "slug")
+        )
+    urls = {}
+    translations = (
+        type(index)
+        .objects.live()
+        .filter(translation_key=index.translation_key)
+        .exclude(pk=index.pk)
+        .select_related("locale")
+    )
+    for translation in translations:
+        code = translation.locale.language_code
+        if snippet is not None:
+            if code not in slugs:
+                continue
+            args = [slugs[code]]
+        urls[code] = translation.route_url(name, *args)
+    return urls
 
 
 def comment_tree(page, discussion, own_ids=()):

@@ -29,9 +29,10 @@ def localised_pages(pages, specific=False, fallback=True, public=False):
         missing = [page for page in pages if page.translation_key not in found]
         if public and missing:
             visible = set(
-                Page.objects.live().public().filter(pk__in=[p.pk for p in missing]).values_list(
-                    "pk", flat=True
-                )
+                Page.objects.live()
+                .public()
+                .filter(pk__in=[p.pk for p in missing])
+                .values_list("pk", flat=True)
             )
             missing = [page for page in missing if page.pk in visible]
         for page in missing:

@@ -151,11 +151,15 @@ class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):
 
     LOCALISED_ROUTES = {"category", "tag", "author", "category_feed"}
 
-    def route_url(self, name, *args):
-        """The address of one of the routes above, in the words of this blog's language."""
+    def route_path(self, name, *args):
+        """The part after this blog's address of one of the routes above, in its language's words."""
         if name in self.LOCALISED_ROUTES and self.locale.language_code == "en":
             name = f"{name}_en"
-        return self.url + self.reverse_subpage(name, args=args)
+        return self.reverse_subpage(name, args=args)
+
+    def route_url(self, name, *args):
+        """The address of one of the routes above, in the words of this blog's language."""
+        return self.url + self.route_path(name, *args)
 
 
 class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, SeoFieldsMixin, Page):

@@ -114,7 +114,7 @@ def test_restricted_post_is_listed_nowhere(client, secret, neighbour, pinning, f
     # The pages that would name it are there, with their other posts.
     assert "Nachbarbeitrag" in client.get("/de/blog/").content.decode()
     home = client.get("/de/").content.decode()
-    assert 'featured-pages' in home and 'href="/de/raumvermietung/"' in home
+    assert "featured-pages" in home and 'href="/de/raumvermietung/"' in home
     assert client.get(f"/api/v3/pages/{secret.pk}/").status_code == 404
     assert client.get(f"/api/v3/blog/posts/{secret.pk}/comments/").status_code == 404
     # The post itself still asks for its password or login.

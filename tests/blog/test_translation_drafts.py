@@ -28,9 +28,7 @@ def test_translating_a_live_post_makes_an_unpublished_english_draft(
 
     # wagtail-localize publishes on commit: run those callbacks as a real request would.
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            f"/admin/localize/submit/page/{post.pk}/", {"locales": [english.pk]}
-        )
+        response = client.post(f"/admin/localize/submit/page/{post.pk}/", {"locales": [english.pk]})
 
     assert response.status_code == 302
     translated = post.get_translation(english)
