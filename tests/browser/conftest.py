@@ -74,7 +74,7 @@ def ensure_wagtail_roots():
 def site(live_server, transactional_db):
     """The live server with the demo content."""
     ensure_wagtail_roots()
-    call_command("load_demo_content", stdout=StringIO())
+    call_command("load_demo_content", "--site-url", live_server.url, stdout=StringIO())
     return live_server
 
 

@@ -71,7 +71,7 @@ def test_meta_and_open_graph_tags(client):
     html = client.get("/de/ueber-uns/").content.decode()
     assert '<meta name="description" content="Alles über unser Haus.">' in html
     assert '<meta property="og:title" content="Über uns">' in html
-    assert '<meta property="og:url" content="http://localhost/de/ueber-uns/">' in html
+    assert '<meta property="og:url" content="http://testserver/de/ueber-uns/">' in html
     assert '<meta property="og:locale" content="de_DE">' in html
 
 
