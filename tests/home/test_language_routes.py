@@ -69,14 +69,34 @@ def test_language_switcher_on_author_leads_to_the_translated_author(client):
     assert switcher(html)["en"] == f"/en/blog/author/{english.slug}/"
 
 
-def test_language_switcher_on_tag_and_month_keeps_them(client):
-    tag = Tag.objects.filter(blog_blogposttag_items__isnull=False).first()
-    html = client.get(f"/de/blog/schlagwort/{tag.slug}/").content.decode()
-    assert switcher(html)["en"] == f"/en/blog/tag/{tag.slug}/"
+def test_language_switcher_on_tag_leads_to_the_tag_in_that_language(client):
+    html = client.get("/de/blog/schlagwort/ehrenamt/").content.decode()
+    assert switcher(html)["en"] == "/en/blog/tag/volunteering/"
+    html = client.get("/en/blog/tag/volunteering/").content.decode()
+    assert switcher(html)["de"] == "/de/blog/schlagwort/ehrenamt/"
+
+
+def test_language_switcher_on_month_keeps_it(client):
     post = BlogPostPage.objects.filter(locale__language_code="de").first()
     month = f"{post.date.year}/{post.date.month:02d}"
     html = client.get(f"/de/blog/{month}/").content.decode()
     assert switcher(html)["en"] == f"/en/blog/{month}/"
+
+
+def test_english_post_shows_english_tags_and_its_tag_route_works(client):
+    tag = Tag.objects.get(name="Ehrenamt")
+    german = BlogPostPage.objects.get(locale__language_code="de", tagged_items__tag=tag)
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    html = client.get(english.url).content.decode()
+    assert '<a href="/en/blog/tag/volunteering/">#Volunteering</a>' in html
+    assert "#Ehrenamt" not in html
+    listing = client.get("/en/blog/tag/volunteering/").content.decode()
+    assert english.url in listing and "Volunteering" in listing
+    german_html = client.get(german.url).content.decode()
+    assert '<a href="/de/blog/schlagwort/ehrenamt/">#Ehrenamt</a>' in german_html
+    assert german.url in client.get("/de/blog/schlagwort/ehrenamt/").content.decode()
+    # The German address of a tag still works on the English blog.
+    assert client.get("/en/blog/tag/ehrenamt/").status_code == 200
 
 
 def test_sitemap_uses_each_languages_route_words(client):
