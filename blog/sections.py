@@ -9,7 +9,7 @@ from portal.hooks import SitemapItem
 
 def latest_posts_context(request, page, value):
     count = value.get("count") or 3
-    index = BlogIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    index = BlogIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
     return {"posts": list(live_posts(locale=Locale.get_active())[:count]), "blog_index": index}
 
 
