@@ -256,10 +256,18 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         """Editors' choice, or the posts sharing most categories and tags."""
         # Only live, public posts: a restricted post must not leak its title and teaser here.
         visible = BlogPostPage.objects.live().public()
-        pinned_ids = [link.post_id for link in self.pinned_related.all()]
-        if pinned_ids:
-            found = visible.filter(pk__in=pinned_ids).select_related("header_image").in_bulk()
-            pinned = [found[pk] for pk in pinned_ids if pk in found]
+        # A translation keeps the original's pins: show the pinned posts in this post's language.
+        pinned_keys = [
+            link.post.translation_key for link in self.pinned_related.select_related("post")
+        ]
+        if pinned_keys:
+            found = {
+                post.translation_key: post
+                for post in visible.filter(
+                    translation_key__in=pinned_keys, locale_id=self.locale_id
+                ).select_related("header_image")
+            }
+            pinned = [found[key] for key in pinned_keys if key in found]
             if pinned:
                 return pinned[:limit]
         category_keys = [c.translation_key for c in self.categories.all()]

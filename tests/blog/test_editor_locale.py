@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
-from blog.models import BlogCategory, BlogIndexPage, BlogPostPage, Person
+from blog.models import BlogCategory, BlogIndexPage, BlogPostPage, Person, RelatedPost
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,13 @@ def test_other_languages_choices_are_refused(superuser):
     assert related_form.fields["post"].clean(
         BlogPostPage.objects.filter(locale__language_code="de").last().pk
     )
+
+
+def test_english_post_shows_the_english_versions_of_its_pinned_posts(client):
+    """A translation keeps the original's pins, which point to German posts."""
+    english = Locale.objects.get(language_code="en")
+    german_posts = list(BlogPostPage.objects.filter(locale__language_code="de").order_by("pk"))
+    source, pinned = german_posts[0], german_posts[1]
+    translation = source.get_translation(english).specific
+    RelatedPost.objects.create(page=translation, post=pinned, sort_order=0)
+    assert translation.related_posts() == [pinned.get_translation(english).specific]
