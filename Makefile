@@ -21,9 +21,12 @@ $(VENV)/.dev-deps: requirements/dev.lock | $(BIN)/python
 	touch $@ $(VENV)/.run-deps
 
 ## run: the portal with demo content on SQLite at http://127.0.0.1:$(PORT)/
+# The demo Site and Wagtail's base URL get the address runserver listens on, so canonical
+# links, feeds, the sitemap and the API's URLs (images too) all point to it.
+run: export WAGTAILADMIN_BASE_URL = http://127.0.0.1:$(PORT)
 run: $(VENV)/.run-deps
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_content --site-url $(WAGTAILADMIN_BASE_URL)
 	@echo ""
 	@echo "  Website:  http://127.0.0.1:$(PORT)/  (Deutsch: /de/, English: /en/)"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -23,6 +24,7 @@ from blog.models import (
     Comment,
     CommentReport,
     Person,
+    TagTranslation,
 )
 from home.demo import DEMO_EDITOR
 from portal.demo import T, pick
@@ -859,12 +861,31 @@ REPORT = {
 }
 
 
+# The demo posts' tags in English: English posts keep the German tags and show these names.
+TAGS_EN = {
+    "Digitalisierung": "Digitalisation",
+    "Prozesse": "Processes",
+    "Werkzeuge": "Tools",
+    "Zusammenarbeit": "Collaboration",
+    "Ehrenamt": "Volunteering",
+    "Raumvermietung": "Room hire",
+    "Buchung": "Booking",
+    "Anforderungen": "Requirements",
+    "Veranstaltungen": "Events",
+    "Kulturnetz": "Kulturnetz",
+    "Marketing": "Marketing",
+    "Newsletter": "Newsletter",
+    "Bezahlen": "Payment",
+}
+
+
 def load(demo):
     """Create the blog's demo content if it is missing."""
     index = _index(demo)
     people = _people(demo)
     categories = _categories(demo)
     posts = {spec["key"]: _post(demo, index, spec, people, categories) for spec in POSTS}
+    _tag_translations(demo)
     _comments(demo, posts)
     _discussion_settings(demo)
     _home_section(demo)
@@ -955,6 +976,16 @@ def _categories(demo):
         _translate_snippet(demo, category, spec, ["name", "slug", "description"])
         categories[spec["slug"].de] = category
     return categories
+
+
+def _tag_translations(demo):
+    for tag in Tag.objects.filter(name__in=TAGS_EN):
+        english = TAGS_EN[tag.name]
+        _translation, created = TagTranslation.objects.get_or_create(
+            tag=tag, locale=demo.en, defaults={"name": english, "slug": slugify(english)}
+        )
+        if created:
+            demo.log(f"  + Schlagwort {tag.name} → {english} (en)")
 
 
 def _content(spec):

@@ -1,8 +1,10 @@
 """The queries behind every list of posts: HTML, feeds, API and the home page share them."""
 
 from django.db.models import Prefetch
+from django.http import Http404
+from taggit.models import Tag
 
-from blog.models import BlogPostAuthor, BlogPostPage
+from blog.models import BlogPostAuthor, BlogPostPage, TagTranslation
 
 
 def live_posts(index_page=None, locale=None):
@@ -40,3 +42,28 @@ def localised(objects, locale):
         )
     }
     return [found.get(item.translation_key, item) for item in objects]
+
+
+def localised_tags(tags, locale):
+    """Tags named in ``locale``: an editor's translation where there is one; one query."""
+    tags = list(tags)
+    if not tags:
+        return []
+    found = {
+        translation.tag_id: translation
+        for translation in TagTranslation.objects.filter(tag__in=tags, locale=locale)
+    }
+    return [found.get(tag.pk, tag) for tag in tags]
+
+
+def tag_for_slug(slug, locale):
+    """The tag behind a tag address in ``locale``: a translated slug, or the tag's own."""
+    translation = (
+        TagTranslation.objects.filter(slug=slug, locale=locale).select_related("tag").first()
+    )
+    if translation is not None:
+        return translation.tag, translation.name
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        raise Http404
+    return tag, tag.name

@@ -9,7 +9,7 @@ from portal.hooks import SitemapItem
 
 def latest_posts_context(request, page, value):
     count = value.get("count") or 3
-    index = BlogIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    index = BlogIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
     return {"posts": list(live_posts(locale=Locale.get_active())[:count]), "blog_index": index}
 
 
@@ -18,9 +18,5 @@ def category_sitemap_items(request, site):
     for index in BlogIndexPage.objects.live().public().select_related("locale"):
         base = index.get_full_url(request)
         for category in BlogCategory.objects.filter(locale=index.locale):
-            items.append(
-                SitemapItem(
-                    location=base + index.reverse_subpage("category", args=(category.slug,))
-                )
-            )
+            items.append(SitemapItem(location=base + index.route_path("category", category.slug)))
     return items

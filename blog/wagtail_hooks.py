@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from blog import bench, demo, sections
 from blog.api import router
-from blog.models import BlogCategory, Person
+from blog.models import BlogCategory, Person, TagTranslation
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
@@ -60,7 +60,7 @@ def blog_bench():
 def blog_permissions():
     snippet_permissions = [
         f"blog.{action}_{model}"
-        for model in ("person", "blogcategory")
+        for model in ("person", "blogcategory", "tagtranslation")
         for action in ("add", "change", "delete")
     ]
     comment_permissions = [
@@ -93,8 +93,15 @@ class BlogCategoryViewSet(SnippetViewSet):
     list_display = ["name", "slug", "locale"]
 
 
+class TagTranslationViewSet(SnippetViewSet):
+    model = TagTranslation
+    icon = "tag"
+    menu_label = _("Schlagwörter übersetzen")
+    list_display = ["tag", "name", "slug", "locale"]
+
+
 class BlogSnippetsGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, BlogCategoryViewSet)
+    items = (PersonViewSet, BlogCategoryViewSet, TagTranslationViewSet)
     menu_icon = "doc-full-inverse"
     menu_label = _("Blog")
     menu_name = "blog"

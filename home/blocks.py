@@ -347,10 +347,14 @@ class FeaturedPagesBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         teasers = [teaser for teaser in value["pages"] if teaser["page"] is not None]
-        localised = localised_pages([teaser["page"] for teaser in teasers], specific=True)
+        # Unpublished and restricted pages are left out: a teaser shows a page's title and text.
+        localised = localised_pages(
+            [teaser["page"] for teaser in teasers], specific=True, public=True
+        )
         context["teasers"] = [
             {"page": localised[teaser["page"].translation_key], "text": teaser["text"]}
             for teaser in teasers
+            if teaser["page"].translation_key in localised
         ]
         return context
 

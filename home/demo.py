@@ -1,5 +1,7 @@
 """Demo content of the foundation: home page, content pages, settings, demo editor."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
@@ -341,6 +343,20 @@ def _page_content(spec):
     return {key: value for key, value in spec.items() if key != "slug"}
 
 
+def _serve_at(demo, site):
+    """Give the demo Site the address the portal is served at, so its absolute links work."""
+    if not demo.site_url:
+        return
+    address = urlsplit(demo.site_url)
+    if address.scheme not in ("http", "https") or not address.hostname:
+        raise ValueError(f"Keine gültige Adresse: {demo.site_url}")
+    port = address.port or (443 if address.scheme == "https" else 80)
+    if (site.hostname, site.port) != (address.hostname, port):
+        site.hostname, site.port = address.hostname, port
+        site.save()
+        demo.log(f"  ~ Site {site.root_url}")
+
+
 def load(demo):
     """Create the home pages, content pages and settings if they are missing."""
     root = Page.get_first_root_node()
@@ -356,6 +372,7 @@ def load(demo):
         site = Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True
         )
+    _serve_at(demo, site)
     if site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home

@@ -4,12 +4,14 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 
-def localised_pages(pages, specific=False, fallback=True):
+def localised_pages(pages, specific=False, fallback=True, public=False):
     """Map each page's translation key to its live page in the active language.
 
     One query for all pages (plus one per page type when ``specific``), where calling
     ``page.localized`` for each would cost two or three queries per page. With ``fallback``,
-    a page without a live translation maps to itself.
+    a page without a live translation maps to itself. With ``public``, only live pages
+    without a view restriction are returned (for lists that show a page's title and text),
+    and a page without such a translation is left out.
     """
     pages = [page for page in pages if page is not None]
     keys = {page.translation_key for page in pages}
@@ -18,10 +20,21 @@ def localised_pages(pages, specific=False, fallback=True):
     queryset = Page.objects.live().filter(
         translation_key__in=keys, locale__language_code=get_language()
     )
+    if public:
+        queryset = queryset.public()
     if specific:
         queryset = queryset.specific()
     found = {page.translation_key: page for page in queryset}
     if fallback:
-        for page in pages:
+        missing = [page for page in pages if page.translation_key not in found]
+        if public and missing:
+            visible = set(
+                Page.objects.live()
+                .public()
+                .filter(pk__in=[p.pk for p in missing])
+                .values_list("pk", flat=True)
+            )
+            missing = [page for page in missing if page.pk in visible]
+        for page in missing:
             found.setdefault(page.translation_key, page.specific if specific else page)
     return found

@@ -32,6 +32,19 @@ def language_redirect(request):
     return HttpResponseRedirect(f"/{language}/")
 
 
+# Every language's word for the search address ("suche/" translated), so each redirects.
+SEARCH_WORDS = ("suche/", "search/")
+
+
+@require_GET
+def search_redirect(request):
+    """The search under the other language's word (`/de/search/`): the search of this language."""
+    url = reverse("search")
+    if request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return HttpResponseRedirect(url)
+
+
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))

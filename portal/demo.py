@@ -80,6 +80,7 @@ class Demo:
     en: Locale = None
     site: Site = None
     pages: dict = field(default_factory=dict)
+    site_url: str = ""  # the address the portal is served at, e.g. http://127.0.0.1:8000
 
     def log(self, message):
         if self.stdout is not None:

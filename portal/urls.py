@@ -25,6 +25,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("suche/"), home_views.search, name="search"),
+    # The other language's word for the search leads to this language's search.
+    *[path(word, home_views.search_redirect) for word in home_views.SEARCH_WORDS],
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -72,7 +72,7 @@ def test_plugin_search_and_sitemap_entries_are_collected(client):
         assert "Plugin-Treffer" in client.get("/de/suche/", {"q": "Zzyzx"}).content.decode()
         sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>https://portal.example.org/feeds/plugin.ics</loc>" in sitemap
-    assert "<loc>http://localhost/en/about-us/</loc>" in sitemap
+    assert "<loc>http://testserver/en/about-us/</loc>" in sitemap
 
 
 SMOKE = """

@@ -1,6 +1,6 @@
 from .comments import Comment, CommentReport, CommentThrottle, DiscussionSettings
 from .pages import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogPostTag, RelatedPost
-from .snippets import BlogCategory, Person
+from .snippets import BlogCategory, Person, TagTranslation
 
 __all__ = [
     "BlogCategory",
@@ -14,4 +14,5 @@ __all__ = [
     "DiscussionSettings",
     "Person",
     "RelatedPost",
+    "TagTranslation",
 ]

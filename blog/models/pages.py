@@ -19,6 +19,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
@@ -150,11 +151,15 @@ class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):
 
     LOCALISED_ROUTES = {"category", "tag", "author", "category_feed"}
 
-    def route_url(self, name, *args):
-        """The address of one of the routes above, in the words of this blog's language."""
+    def route_path(self, name, *args):
+        """The part after this blog's address of one of the routes above, in its language's words."""
         if name in self.LOCALISED_ROUTES and self.locale.language_code == "en":
             name = f"{name}_en"
-        return self.url + self.reverse_subpage(name, args=args)
+        return self.reverse_subpage(name, args=args)
+
+    def route_url(self, name, *args):
+        """The address of one of the routes above, in the words of this blog's language."""
+        return self.url + self.route_path(name, *args)
 
 
 class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, SeoFieldsMixin, Page):
@@ -219,6 +224,8 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
+    base_form_class = LocaleScopedPageForm
+
     class Meta:
         verbose_name = _("Blog-Beitrag")
         verbose_name_plural = _("Blog-Beiträge")
@@ -247,18 +254,28 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
 
     def related_posts(self, limit=3):
         """Editors' choice, or the posts sharing most categories and tags."""
-        pinned = [
-            link.post for link in self.pinned_related.select_related("post") if link.post.live
+        # Only live, public posts: a restricted post must not leak its title and teaser here.
+        visible = BlogPostPage.objects.live().public()
+        # A translation keeps the original's pins: show the pinned posts in this post's language.
+        pinned_keys = [
+            link.post.translation_key for link in self.pinned_related.select_related("post")
         ]
-        if pinned:
-            return pinned[:limit]
+        if pinned_keys:
+            found = {
+                post.translation_key: post
+                for post in visible.filter(
+                    translation_key__in=pinned_keys, locale_id=self.locale_id
+                ).select_related("header_image")
+            }
+            pinned = [found[key] for key in pinned_keys if key in found]
+            if pinned:
+                return pinned[:limit]
         category_keys = [c.translation_key for c in self.categories.all()]
         tag_ids = [tag.pk for tag in self.tags.all()]
         if not category_keys and not tag_ids:
             return []
         return list(
-            BlogPostPage.objects.live()
-            .sibling_of(self, inclusive=False)
+            visible.sibling_of(self, inclusive=False)
             .annotate(
                 shared=Count(
                     "categories",
@@ -275,7 +292,10 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
     def neighbours(self):
         """The previous (older) and next (newer) post of the same blog and language."""
         siblings = (
-            BlogPostPage.objects.live().sibling_of(self, inclusive=False).defer_streamfields()
+            BlogPostPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .defer_streamfields()
         )
         older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
         newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))

@@ -107,3 +107,42 @@ class BlogCategory(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TagTranslation(models.Model):
+    """A tag's name and address in another language, e.g. "Ehrenamt" as "Volunteering".
+
+    Tags are written once, in the post's language, and a translated post keeps them; this
+    gives them their name in the other language. Without one, a tag shows its own name.
+    """
+
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        verbose_name=_("Schlagwort"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("Sprache"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(
+        _("Kurzname für die Adresse"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Erscheint in der Adresse der Schlagwortseite, z. B. „volunteering“."),
+    )
+
+    panels = [FieldPanel("tag"), FieldPanel("locale"), FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("Übersetztes Schlagwort")
+        verbose_name_plural = _("Übersetzte Schlagwörter")
+        ordering = ["name"]
+        unique_together = [("tag", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return f"{self.tag.name} → {self.name}"

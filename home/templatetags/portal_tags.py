@@ -2,12 +2,13 @@
 
 import datetime
 import json
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -89,9 +90,15 @@ def _home_for(request, language_code):
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
-    """One entry per language: where this page is in that language, or that language's home."""
+    """One entry per language: where this page is in that language, or that language's home.
+
+    A view that shows one route of a page (a blog category, a month) puts the equivalent
+    addresses in the context as ``language_urls`` (language code to address); the site search
+    keeps its query.
+    """
     request = context["request"]
     current = get_language()
+    language_urls = context.get("language_urls") or {}
     translations = None
     if isinstance(page, Page) and page.pk:
         translations = {
@@ -100,13 +107,17 @@ def language_links(context, page=None):
         }
     links = []
     for code, name in settings.LANGUAGES:
-        if translations is not None:
+        if code in language_urls:
+            url = language_urls[code]
+        elif translations is not None:
             target = translations.get(code)
             url = target.get_url(request) if target else None
         else:
             url = translate_url(request.path, code)
             if code != current and url == request.path:
                 url = None
+            elif request.GET.get("q"):
+                url = f"{url}?{urlencode({'q': request.GET['q']})}"
         translated = url is not None
         if url is None:
             home = _home_for(request, code)
@@ -122,6 +133,18 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+@register.filter(is_safe=True)
+def with_site_name(title, site_name):
+    """A page title followed by the site's name, which appears once if the title is that name."""
+    title = " ".join(str(title).split())
+    site_name = conditional_escape(site_name)
+    if not title or title == site_name:
+        return site_name
+    if not site_name:
+        return title
+    return f"{title} · {site_name}"
 
 
 @register.simple_tag(takes_context=True)

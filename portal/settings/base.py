@@ -142,6 +142,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# "Diese Seite übersetzen" makes a draft: the copy still holds the German text until an editor
+# has translated it and publishes it (by default it would be published at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

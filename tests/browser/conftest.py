@@ -68,13 +68,24 @@ def ensure_wagtail_roots():
         Collection.add_root(name="Root")
     if not Page.objects.exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    # wagtail-localize's "submit translation" permission also comes from a data migration.
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
 
 
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server with the demo content."""
     ensure_wagtail_roots()
-    call_command("load_demo_content", stdout=StringIO())
+    call_command("load_demo_content", "--site-url", live_server.url, stdout=StringIO())
     return live_server
 
 

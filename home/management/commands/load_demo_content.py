@@ -16,12 +16,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Auch mit Produktions-Einstellungen ausführen (nur für Testsysteme).",
         )
+        parser.add_argument(
+            "--site-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help=(
+                "Die Adresse, unter der das Portal läuft (z. B. http://127.0.0.1:8000); "
+                "die Demo-Site bekommt sie, damit Links, Feeds, Sitemap und API stimmen. "
+                "Standard: WAGTAILADMIN_BASE_URL."
+            ),
+        )
 
     def handle(self, *args, **options):
         if not settings.PORTAL_DEMO_CONTENT_ALLOWED and not options["allow_production"]:
             raise CommandError("Demo-Inhalte gehören nicht in die Produktion.")
         de, en = ensure_locales()
-        demo = Demo(stdout=self.stdout, de=de, en=en)
+        demo = Demo(stdout=self.stdout, de=de, en=en, site_url=options["site_url"])
         for content in sorted(collect(DEMO_CONTENT), key=lambda c: (c.order, c.name)):
             self.stdout.write(f"Demo-Inhalte: {content.name}")
             # No surrounding transaction: wagtail-localize publishes translations on commit

@@ -1,0 +1,47 @@
+"""Forms of the page editor shared by every app."""
+
+from urllib.parse import urlencode
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import TranslatableMixin
+from wagtail.snippets.widgets import AdminSnippetChooser
+
+
+def _limit_to_locale(form, locale):
+    """Offer only the translatable things (snippets, pages) of ``locale`` in ``form``'s fields."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None or not issubclass(queryset.model, TranslatableMixin):
+            continue
+        # The check that counts: a choice from another language is refused on saving.
+        field.queryset = queryset.filter(locale=locale)
+        widget = field.widget
+        if isinstance(widget, AdminSnippetChooser):
+            # The chooser opens with its language filter set to the page's language.
+            url = f"{widget.get_chooser_modal_url()}?{urlencode({'locale': locale.language_code})}"
+            widget.get_chooser_modal_url = lambda url=url: url
+
+
+class LocaleScopedPageForm(WagtailAdminPageForm):
+    """A page form whose categories, people and linked pages come from the page's own language.
+
+    Without it a German post offers German and English categories side by side, and its
+    choosers list both languages.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale = self.instance.locale
+        _limit_to_locale(self, locale)
+        for formset in self.formsets.values():
+            formset.form = _locale_scoped_child_form(formset.form, locale)
+
+
+def _locale_scoped_child_form(form_class, locale):
+    class LocaleScopedChildForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            _limit_to_locale(self, locale)
+
+    LocaleScopedChildForm.__name__ = form_class.__name__
+    return LocaleScopedChildForm
