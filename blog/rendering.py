@@ -7,6 +7,7 @@ so addresses inside links and code stay as they are.
 """
 
 import html
+import re
 
 import nh3
 from bs4 import BeautifulSoup, NavigableString
@@ -38,6 +39,8 @@ URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc"
 # Text in these stays as written: no links inside links or code (as WordPress's make_clickable).
 NOT_LINKIFIED = {"a", "code"}
+BLOCK_START = re.compile(r"\s*(<blockquote\b[^>]*>)", re.IGNORECASE)
+BLOCK_END = re.compile(r"(</blockquote\s*>)\s*", re.IGNORECASE)
 
 
 def _valid_attribute(tag, attribute, value):
@@ -75,11 +78,18 @@ def _linkify(fragment):
     return str(soup)
 
 
+def _blocks_apart(text):
+    # A quote is a block of its own, as WordPress's wpautop makes it: no <br> or paragraph
+    # around it swallows the text before or after.
+    text = BLOCK_START.sub(r"\n\n\1", text)
+    return BLOCK_END.sub(r"\1\n\n", text)
+
+
 def comment_html(text):
     """The comment as safe HTML: allowed tags, paragraphs, addresses as nofollow links."""
     if not text:
         return mark_safe("")
-    safe = _clean(linebreaks(text, autoescape=False))
+    safe = _clean(linebreaks(_blocks_apart(text), autoescape=False))
     return mark_safe(_clean(_linkify(safe), link_rel=LINK_REL))
 
 

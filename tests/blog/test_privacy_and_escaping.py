@@ -237,3 +237,18 @@ def test_email_never_appears_in_any_public_response(
         body = response.content.decode().lower()
         assert SECRET_EMAIL.lower() not in body, url
         assert "geheim.adresse" not in body, url
+
+
+def test_a_quote_is_a_block_of_its_own_between_paragraphs():
+    from blog.rendering import comment_html
+
+    html = str(
+        comment_html(
+            "Davor.\n<blockquote>Bar muss\nbleiben.</blockquote>\nDanach https://x.example/"
+        )
+    )
+    assert html.split("\n") == [
+        "<p>Davor.</p>",
+        "<blockquote>Bar muss<br>bleiben.</blockquote>",
+        '<p>Danach <a href="https://x.example/" rel="nofollow ugc">https://x.example/</a></p>',
+    ]
