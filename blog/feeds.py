@@ -2,31 +2,25 @@
 
 from datetime import datetime, time
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import feedgenerator
 from django.utils.timezone import get_current_timezone, make_aware
-from wagtail.models import Locale
 
-from blog.models import BlogCategory
-from blog.queries import localised
+from blog.filters import post_filter
+from home.localisation import localised_snippets
 
 FEED_ITEMS = 20
 FEED_CLASSES = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
 
 
 def blog_feed(index, request, kind, category=None):
-    posts = index.posts()
+    selected = post_filter(index.locale, category=category)
+    posts = selected.apply(index.posts())
     title = index.title
     link = index.get_full_url(request)
     if category:
-        category_obj = BlogCategory.objects.filter(
-            slug=category, locale=Locale.get_active()
-        ).first()
-        if category_obj is None:
-            raise Http404
-        posts = posts.filter(categories__translation_key=category_obj.translation_key)
-        title = f"{index.title}: {category_obj.name}"
-        link = request.build_absolute_uri(index.route_url("category", category_obj.slug))
+        title = f"{index.title}: {selected.context['category'].name}"
+        link = request.build_absolute_uri(index.route_url(*selected.route))
     feed = FEED_CLASSES[kind](
         title=f"{title} · Haus am Westbahnhof",
         link=link,
@@ -37,7 +31,9 @@ def blog_feed(index, request, kind, category=None):
     posts = list(posts[:FEED_ITEMS])
     # Translated posts may still point at the German categories: name them in the feed's language.
     all_categories = [category for post in posts for category in post.categories.all()]
-    category_names = {c.translation_key: c.name for c in localised(all_categories, index.locale)}
+    category_names = {
+        c.translation_key: c.name for c in localised_snippets(all_categories, index.locale)
+    }
     for post in posts:
         url = post.get_full_url(request)
         published = make_aware(datetime.combine(post.date, time(9, 0)), get_current_timezone())

@@ -29,21 +29,6 @@ def live_posts(index_page=None, locale=None):
     )
 
 
-def localised(objects, locale):
-    """Translatable snippets (authors, categories) in ``locale``, keeping order; one query."""
-    objects = list(objects)
-    if not objects:
-        return []
-    model = type(objects[0])
-    found = {
-        item.translation_key: item
-        for item in model.objects.filter(
-            translation_key__in=[o.translation_key for o in objects], locale=locale
-        )
-    }
-    return [found.get(item.translation_key, item) for item in objects]
-
-
 def localised_tags(tags, locale):
     """Tags named in ``locale``: an editor's translation where there is one; one query."""
     tags = list(tags)

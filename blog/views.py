@@ -1,8 +1,7 @@
-"""Blog pages as visitors see them: the filtered index, a post with its comments, reporting."""
+"""A blog post as visitors see it, with its comments, and reporting a comment."""
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.signing import BadSignature
 from django.db.models import Q
@@ -10,10 +9,9 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from blog.forms import REPLY_REFUSED, CommentForm, ReportForm, parent_comment
-from blog.models import BlogCategory, Comment, DiscussionSettings, Person
+from blog.models import Comment, DiscussionSettings
 from blog.models.comments import COMMENTS_PAGE_PARAM, DEFAULT_COMMENTS_PER_PAGE
 from blog.moderation import (
     CommentRefused,
@@ -24,9 +22,9 @@ from blog.moderation import (
     submit_comment,
     submit_report,
 )
-from blog.queries import localised, localised_tags, tag_for_slug
+from blog.queries import localised_tags
 from home.form_protection import parse_id
-from home.localisation import localised_pages
+from home.localisation import localised_pages, localised_snippets
 from home.pagination import paginate
 from home.templatetags.portal_tags import json_script
 
@@ -35,95 +33,6 @@ REMEMBER_COOKIE = "kommentar_autor"
 COOKIE_SALT = "blog.comments"
 OWN_COMMENTS_MAX_AGE = 2 * 60 * 60
 REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
-
-
-def blog_index(index, request, category=None, tag=None, author=None, year=None, month=None):
-    locale = Locale.get_active()
-    posts = index.posts()
-    context = index.get_context(request)
-    filter_title = ""
-    filter_route = None
-    category_obj = person = tag_obj = None
-    if category:
-        category_obj = get_object_or_404(BlogCategory, slug=category, locale=locale)
-        posts = posts.filter(categories__translation_key=category_obj.translation_key)
-        filter_title = _("Kategorie: %(name)s") % {"name": category_obj.name}
-        context["category"] = category_obj
-        filter_route = ("category", category_obj.slug)
-    elif tag:
-        tag_obj, tag_name = tag_for_slug(tag, locale)
-        posts = posts.filter(tagged_items__tag=tag_obj)
-        filter_title = _("Schlagwort: %(name)s") % {"name": tag_name}
-        filter_route = ("tag", tag)
-    elif author:
-        person = get_object_or_404(Person, slug=author, locale=locale)
-        posts = posts.filter(post_authors__person__translation_key=person.translation_key)
-        filter_title = _("Beiträge von %(name)s") % {"name": person.name}
-        context["person"] = person
-        filter_route = ("author", person.slug)
-    elif year:
-        if not 1 <= month <= 12:
-            raise Http404
-        posts = posts.filter(date__year=year, date__month=month)
-        from django.utils.dates import MONTHS
-
-        filter_title = _("Archiv: %(month)s %(year)s") % {"month": MONTHS[month], "year": year}
-    page_of_posts = paginate(request, posts.distinct(), index.posts_per_page)
-    if year:
-        filter_route = ("month", year, f"{month:02d}")
-    filter_url = index.route_url(*filter_route) if filter_route else index.url
-    if filter_route:
-        context["language_urls"] = _language_urls(
-            index, filter_route, _slugs_by_language(category_obj or person, tag_obj)
-        )
-    context.update(
-        posts=page_of_posts,
-        filter_title=filter_title,
-        filter_url=filter_url,
-        canonical_url=request.build_absolute_uri(
-            filter_url + (f"?seite={page_of_posts.number}" if page_of_posts.number > 1 else "")
-        ),
-        categories=BlogCategory.objects.filter(locale=locale),
-        months=index.posts().dates("date", "month", order="DESC"),
-    )
-    return TemplateResponse(request, "blog/blog_index_page.html", context)
-
-
-def _slugs_by_language(snippet=None, tag=None):
-    """The slug of a translatable snippet or a tag in each language that has one."""
-    if snippet is not None:
-        return dict(
-            type(snippet)
-            .objects.filter(translation_key=snippet.translation_key)
-            .values_list("locale__language_code", "slug")
-        )
-    if tag is not None:
-        slugs = {code: tag.slug for code, _name in settings.LANGUAGES}
-        slugs.update(tag.translations.values_list("locale__language_code", "slug"))
-        return slugs
-    return None
-
-
-def _language_urls(index, route, slugs=None):
-    """The same filter of the blog in each language: categories, authors and tags under their
-    slug in that language (``slugs``), months as they are."""
-    name, *args = route
-    urls = {}
-    translations = (
-        type(index)
-        .objects.live()
-        .filter(translation_key=index.translation_key)
-        .exclude(pk=index.pk)
-        .select_related("locale")
-    )
-    for translation in translations:
-        code = translation.locale.language_code
-        if slugs is not None:
-            if code not in slugs:
-                continue
-            args = [slugs[code]]
-        urls[code] = translation.route_url(name, *args)
-    return urls
 
 
 def comment_tree(page, discussion, own_ids=()):
@@ -235,8 +144,8 @@ def blog_post(page, request):
     blog_index = page.get_parent().specific
     context.update(
         blog_index=blog_index,
-        authors=localised(authors, page.locale),
-        categories=localised(page.categories.all(), page.locale),
+        authors=localised_snippets(authors, page.locale),
+        categories=localised_snippets(page.categories.all(), page.locale),
         tags=localised_tags(page.tags.all(), page.locale),
         blogposting_jsonld=blogposting_jsonld(request, page, authors),
         privacy_url=_privacy_url(discussion),

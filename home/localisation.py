@@ -1,4 +1,4 @@
-"""Pages in the visitor's language, looked up for many pages at once."""
+"""Pages and snippets in a language, looked up for many at once."""
 
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -38,3 +38,21 @@ def localised_pages(pages, specific=False, fallback=True, public=False):
         for page in missing:
             found.setdefault(page.translation_key, page.specific if specific else page)
     return found
+
+
+def localised_snippets(objects, locale):
+    """Translatable snippets (authors, categories, …) in ``locale``, keeping their order.
+
+    One query for all; an object without a translation in ``locale`` stays as it is.
+    """
+    objects = list(objects)
+    if not objects:
+        return []
+    model = type(objects[0])
+    found = {
+        item.translation_key: item
+        for item in model.objects.filter(
+            translation_key__in=[o.translation_key for o in objects], locale=locale
+        )
+    }
+    return [found.get(item.translation_key, item) for item in objects]

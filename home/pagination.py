@@ -3,8 +3,13 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 
+# The word for "page" in list addresses (?seite=2), the same in every language.
+PAGE_PARAM = "seite"
 
-def paginate(request, items, per_page, param="seite", past_the_end_is_404=True, start_at_end=False):
+
+def paginate(
+    request, items, per_page, param=PAGE_PARAM, past_the_end_is_404=True, start_at_end=False
+):
     """The page named by ``request.GET[param]``; nonsense means page 1.
 
     Without the parameter the first page, or the last with ``start_at_end`` (comment threads
@@ -15,10 +20,13 @@ def paginate(request, items, per_page, param="seite", past_the_end_is_404=True, 
     paginator = Paginator(items, per_page)
     default = paginator.num_pages if start_at_end else 1
     try:
-        return paginator.page(request.GET.get(param) or default)
+        page = paginator.page(request.GET.get(param) or default)
     except PageNotAnInteger:
-        return paginator.page(1)
+        page = paginator.page(1)
     except EmptyPage:
         if past_the_end_is_404:
             raise Http404 from None
-        return paginator.page(paginator.num_pages)
+        page = paginator.page(paginator.num_pages)
+    # The page links (includes/pagination.html) use the same word as the address.
+    page.param = param
+    return page

@@ -22,6 +22,8 @@ from wagtail.search import index
 from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
+from home.pagination import PAGE_PARAM, paginate
+from home.routes import LocalisedRoutesMixin, localised_path, localised_re_path
 
 WORDS_PER_MINUTE = 200
 
@@ -75,7 +77,7 @@ class CommentablePageMixin(models.Model):
         return self.first_published_at
 
 
-class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):
+class BlogIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SeoFieldsMixin, Page):
     """The blog: posts newest first, filtered by category, tag, author or month."""
 
     intro = models.TextField(_("Einleitung"), max_length=600, blank=True)
@@ -102,39 +104,26 @@ class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):
 
         return live_posts(self)
 
-    # Routes: German words on German pages, English words (name + "_en") on English pages.
+    # Routes: each filter under its words in the blog's language (home/routes.py).
     @path("")
     def index_view(self, request):
-        from blog.views import blog_index
+        return self.render_listing(request)
 
-        return blog_index(self, request)
-
-    @path("kategorie/<slug:slug>/", name="category")
-    @path("category/<slug:slug>/", name="category_en")
+    @localised_path("category", de="kategorie/<slug:slug>/", en="category/<slug:slug>/")
     def category_view(self, request, slug):
-        from blog.views import blog_index
+        return self.render_listing(request, category=slug)
 
-        return blog_index(self, request, category=slug)
-
-    @path("schlagwort/<slug:slug>/", name="tag")
-    @path("tag/<slug:slug>/", name="tag_en")
+    @localised_path("tag", de="schlagwort/<slug:slug>/", en="tag/<slug:slug>/")
     def tag_view(self, request, slug):
-        from blog.views import blog_index
+        return self.render_listing(request, tag=slug)
 
-        return blog_index(self, request, tag=slug)
-
-    @path("autor/<slug:slug>/", name="author")
-    @path("author/<slug:slug>/", name="author_en")
+    @localised_path("author", de="autor/<slug:slug>/", en="author/<slug:slug>/")
     def author_view(self, request, slug):
-        from blog.views import blog_index
+        return self.render_listing(request, author=slug)
 
-        return blog_index(self, request, author=slug)
-
-    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
+    @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{1,2})/$", name="month")
     def month_view(self, request, year, month):
-        from blog.views import blog_index
-
-        return blog_index(self, request, year=int(year), month=int(month))
+        return self.render_listing(request, year=int(year), month=int(month))
 
     @re_path(r"^feed/(?P<kind>rss|atom)/$", name="feed")
     def feed_view(self, request, kind):
@@ -142,24 +131,57 @@ class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):
 
         return blog_feed(self, request, kind)
 
-    @re_path(r"^kategorie/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="category_feed")
-    @re_path(r"^category/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="category_feed_en")
+    @localised_re_path(
+        "category_feed",
+        de=r"^kategorie/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$",
+        en=r"^category/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$",
+    )
     def category_feed_view(self, request, slug, kind):
         from blog.feeds import blog_feed
 
         return blog_feed(self, request, kind, category=slug)
 
-    LOCALISED_ROUTES = {"category", "tag", "author", "category_feed"}
+    def render_listing(self, request, **filters):
+        """The list of posts, narrowed by one filter (blog/filters.py), rendered by the page."""
+        from blog.filters import post_filter
+        from blog.models import BlogCategory
 
-    def route_path(self, name, *args):
-        """The part after this blog's address of one of the routes above, in its language's words."""
-        if name in self.LOCALISED_ROUTES and self.locale.language_code == "en":
-            name = f"{name}_en"
-        return self.reverse_subpage(name, args=args)
+        selected = post_filter(self.locale, **filters)
+        posts = paginate(request, selected.apply(self.posts()), self.posts_per_page)
+        filter_url = self.route_url(*selected.route) if selected.route else self.url
+        page_suffix = f"?{PAGE_PARAM}={posts.number}" if posts.number > 1 else ""
+        overrides = {
+            **selected.context,
+            "posts": posts,
+            "filter_title": selected.title,
+            "filter_url": filter_url,
+            "canonical_url": request.build_absolute_uri(filter_url + page_suffix),
+            "categories": BlogCategory.objects.filter(locale=self.locale),
+            "months": self.posts().dates("date", "month", order="DESC"),
+        }
+        if selected.route:
+            overrides["language_urls"] = self.translated_route_urls(selected)
+        return self.render(request, context_overrides=overrides)
 
-    def route_url(self, name, *args):
-        """The address of one of the routes above, in the words of this blog's language."""
-        return self.url + self.route_path(name, *args)
+    def translated_route_urls(self, selected):
+        """The same filter in each translation of this blog (for the language switcher)."""
+        name, *args = selected.route
+        urls = {}
+        translations = (
+            type(self)
+            .objects.live()
+            .filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .select_related("locale")
+        )
+        for translation in translations:
+            code = translation.locale.language_code
+            if selected.slugs is not None:
+                if code not in selected.slugs:
+                    continue
+                args = [selected.slugs[code]]
+            urls[code] = translation.route_url(name, *args)
+        return urls
 
 
 class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, SeoFieldsMixin, Page):

@@ -5,12 +5,6 @@ from blog.rendering import comment_html, comment_plain_text
 register = template.Library()
 
 
-@register.simple_tag
-def blog_url(index, name, *args):
-    """``{% blog_url blog_index "category" slug %}``: a blog address in the blog's language."""
-    return index.route_url(name, *args)
-
-
 @register.filter(name="comment_html")
 def comment_html_filter(text):
     """``{{ comment.text|comment_html }}``: the allowed comment tags, everything else inert."""

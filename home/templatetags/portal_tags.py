@@ -207,3 +207,10 @@ def html_datetime(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""
+
+
+@register.simple_tag
+def route_url(page, name, *args):
+    """``{% route_url blog_index "category" slug %}``: a route of a routable page, in the words
+    of the page's language (home/routes.py); the one way templates build route addresses."""
+    return page.route_url(name, *args)
