@@ -25,6 +25,7 @@ from blog.moderation import (
 from blog.queries import localised_tags
 from home.form_protection import parse_id
 from home.localisation import localised_pages, localised_snippets
+from home.models import OrganisationSettings
 from home.pagination import paginate
 from home.templatetags.portal_tags import json_script
 
@@ -181,7 +182,10 @@ def blogposting_jsonld(request, page, authors):
         "inLanguage": page.locale.language_code,
         "mainEntityOfPage": page.get_full_url(request),
         "author": [{"@type": "Person", "name": person.name} for person in authors],
-        "publisher": {"@type": "Organization", "name": "Haus am Westbahnhof"},
+        "publisher": {
+            "@type": "Organization",
+            "name": OrganisationSettings.for_request(request).name,
+        },
     }
     if page.header_image:
         rendition = page.header_image.get_rendition("fill-1200x630|format-jpeg")

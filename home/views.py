@@ -109,7 +109,7 @@ def sitemap(request):
 @require_GET
 @cache_control(max_age=86400)
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/"]
+    lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             lines.append(f"Disallow: {reverse('search')}")
