@@ -32,6 +32,38 @@ def test_portal_and_home_never_import_a_feature_app():
 
 
 @pytest.mark.django_db
+def test_every_installed_app_registers_through_the_typed_contract(rf):
+    from wagtail.models import Site
+
+    request = rf.get("/")
+    for name, expected in portal_hooks.HOOK_TYPES.items():
+        args = (
+            (request, Site.objects.get(is_default_site=True))
+            if name == "portal_sitemap_items"
+            else ()
+        )
+        for item in portal_hooks.collect(name, *args):
+            assert isinstance(item, expected), (name, item)
+    permissions = portal_hooks.collect(portal_hooks.GROUP_PERMISSIONS)
+    assert {grant.group for grant in permissions} <= {portal_hooks.EDITORS, portal_hooks.MODERATORS}
+
+
+def test_a_hook_returning_an_untyped_value_is_refused_naming_the_function():
+    def old_style_routers():
+        return [("/alt/", object())]
+
+    with hooks.register_temporarily(portal_hooks.API_ROUTERS, old_style_routers):
+        with pytest.raises(TypeError, match="old_style_routers.*expected ApiRouter"):
+            portal_hooks.collect(portal_hooks.API_ROUTERS)
+
+
+@pytest.mark.parametrize("order", [-1, 1000])
+def test_an_order_outside_the_documented_scale_is_refused(order):
+    with pytest.raises(ValueError, match="0–999"):
+        portal_hooks.DemoContent(name="Irgendwas", load=lambda demo: None, order=order)
+
+
+@pytest.mark.django_db
 def test_a_plugin_section_appears_on_the_home_page(client):
     from home.models import HomePage
 
