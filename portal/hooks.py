@@ -25,7 +25,7 @@ ties go by key or name. The scale runs from 0 to 999:
 
 =========  ===========================================================================
 0–99       the foundation, before any feature app (home's pages, the page search)
-100–899    the feature apps, a hundred each in the order of ``DEFAULT_FEATURE_APPS``:
+100–899    the feature apps, a hundred each:
            blog 100–199, kulturnetz 200–299, processes 300–399
 900–999    the foundation, after every feature app (the contact section at the end of
            the home page)

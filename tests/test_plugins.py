@@ -107,6 +107,53 @@ def test_plugin_search_and_sitemap_entries_are_collected(client):
     assert "<loc>http://testserver/en/about-us/</loc>" in sitemap
 
 
+@pytest.mark.parametrize(
+    ("wanted", "installed"), [(None, ["blog"]), ("", []), ("blog", ["blog"]), (" blog ,", ["blog"])]
+)
+def test_feature_apps_come_from_portal_feature_apps(monkeypatch, wanted, installed):
+    from portal.settings.base import _installed_feature_apps
+
+    if wanted is None:
+        monkeypatch.delenv("PORTAL_FEATURE_APPS", raising=False)
+    else:
+        monkeypatch.setenv("PORTAL_FEATURE_APPS", wanted)
+    assert _installed_feature_apps() == installed
+
+
+def test_an_unknown_feature_app_stops_the_portal_naming_it_and_the_known_ones(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from portal.settings.base import _installed_feature_apps
+
+    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,blgo")
+    with pytest.raises(ImproperlyConfigured, match=r"kulturnetz, blgo\. Known: blog\."):
+        _installed_feature_apps()
+
+
+def test_every_default_feature_app_exists():
+    from portal.settings.base import DEFAULT_FEATURE_APPS
+
+    for name in DEFAULT_FEATURE_APPS:
+        assert (BASE_DIR / name / "apps.py").exists(), name
+
+
+def test_the_portal_does_not_boot_with_an_unknown_feature_app():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(PORTAL_FEATURE_APPS="blog,blgo", DJANGO_SETTINGS_MODULE="portal.settings.test")
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: PORTAL_FEATURE_APPS names unknown feature apps: blgo" in (
+        result.stderr
+    )
+
+
 SMOKE = """
 import django, io
 django.setup()
