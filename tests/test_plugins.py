@@ -10,9 +10,12 @@ import pytest
 from wagtail import hooks
 
 from portal import hooks as portal_hooks
+from portal.settings.base import DEFAULT_FEATURE_APPS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-FEATURE_APPS = {"blog", "kulturnetz", "processes"}
+FOUNDATION = {"portal", "home", "comments"}
+# Planned apps count before they exist, so nothing in the foundation starts depending on them.
+FEATURE_APPS = {*DEFAULT_FEATURE_APPS, "kulturnetz", "processes"}
 
 
 def imported_modules(path):
@@ -29,6 +32,21 @@ def test_portal_and_home_never_import_a_feature_app():
         for path in (BASE_DIR / folder).rglob("*.py"):
             for module in imported_modules(path):
                 assert module.split(".")[0] not in FEATURE_APPS, f"{path} imports {module}"
+
+
+def project_packages():
+    return {path.parent.name for path in BASE_DIR.glob("*/__init__.py")}
+
+
+@pytest.mark.parametrize("app", DEFAULT_FEATURE_APPS)
+def test_a_feature_app_imports_only_the_foundation(app):
+    # Everything of this project that is neither the foundation nor the app itself: the other
+    # feature apps (installed or not), and the tests.
+    forbidden = (project_packages() | FEATURE_APPS) - FOUNDATION - {app}
+    assert forbidden, "nothing to check against"
+    for path in (BASE_DIR / app).rglob("*.py"):
+        for module in imported_modules(path):
+            assert module.split(".")[0] not in forbidden, f"{path} imports {module}"
 
 
 @pytest.mark.django_db
