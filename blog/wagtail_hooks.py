@@ -41,6 +41,7 @@ def latest_posts_section():
             template="blog/sections/latest_posts.html",
             get_context=sections.latest_posts_context,
             order=100,
+            demo=True,
         )
     ]
 

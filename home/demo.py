@@ -8,6 +8,7 @@ from home.models import (
     FooterLegalLink,
     FooterSettings,
     FooterSocialLink,
+    HomePage,
     NavigationItem,
     NavigationSettings,
     OrganisationSettings,
@@ -15,6 +16,7 @@ from home.models import (
 )
 from home.site_setup import HOME_PAGE, HOME_SLUG, HOME_SLUG_EN
 from portal.demo import T, pick
+from portal.hooks import home_sections
 
 DEMO_EDITOR = {"username": "redaktion", "password": "westbahnhof-demo"}
 
@@ -357,7 +359,6 @@ def load(demo):
                     ],
                 },
             ),
-            ("section", {"section": "contact", "heading": "", "count": 3}),
         ]
         home.save_revision().publish()
         home_en, missing = demo.translate(home, HOME, extra_pairs=HOME_BODY_PAIRS)
@@ -372,6 +373,39 @@ def load(demo):
 
     _settings(demo, demo.site, pages)
     _demo_editor(demo)
+
+
+def place_home_sections(demo):
+    """Put every home section that asks for a place in the demo on both home pages, once.
+
+    The German page gets them where their ``order`` puts them among its sections; the
+    English page follows as its translation.
+    """
+    home = HomePage.objects.get(pk=demo.home_de.pk)
+    sections = home_sections()
+    placed = {block.value["section"] for block in home.body if block.block_type == "section"}
+    missing = [key for key, section in sections.items() if section.demo and key not in placed]
+    if not missing:
+        return
+    for key in missing:
+        home.body.insert(
+            _section_position(home.body, sections[key], sections),
+            ("section", {"section": key, "heading": "", "count": 3}),
+        )
+        demo.log(f"  + Abschnitt {sections[key].label}")
+    home.save_revision().publish()
+    home_en, untranslated = demo.translate(home, HOME, extra_pairs=HOME_BODY_PAIRS)
+    demo.pages["home_en"] = home_en
+    _report_missing(demo, home, untranslated)
+
+
+def _section_position(body, section, sections):
+    """Before the first section that comes later on the scale of ``order``, else at the end."""
+    for index, block in enumerate(body):
+        other = sections.get(block.value["section"]) if block.block_type == "section" else None
+        if other is not None and (other.order, other.key) > (section.order, section.key):
+            return index
+    return len(body)
 
 
 def _report_missing(demo, page, missing):

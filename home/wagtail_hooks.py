@@ -36,6 +36,7 @@ def contact_section():
             label=_("Kontakt und Öffnungszeiten"),
             template="home/sections/contact.html",
             order=ORDER_FOUNDATION_LAST,
+            demo=True,
         )
     ]
 
@@ -45,7 +46,13 @@ def demo_content():
     return [
         DemoContent(
             name="Startseite und Inhaltsseiten", load=demo.load, order=ORDER_FOUNDATION_FIRST
-        )
+        ),
+        # After every app's demo, so the sections have something to show.
+        DemoContent(
+            name="Abschnitte der Startseite",
+            load=demo.place_home_sections,
+            order=ORDER_FOUNDATION_LAST,
+        ),
     ]
 
 

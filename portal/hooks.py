@@ -28,7 +28,7 @@ ties go by key or name. The scale runs from 0 to 999:
 100–899    the feature apps, a hundred each:
            blog 100–199, kulturnetz 200–299, processes 300–399
 900–999    the foundation, after every feature app (the contact section at the end of
-           the home page)
+           the home page, the home demo that places the apps' home sections)
 =========  ===========================================================================
 """
 
@@ -101,13 +101,18 @@ class GroupPermissions:
 
 @dataclass(frozen=True)
 class HomeSection(_Ordered):
-    """A block of the home page that an app offers, e.g. "latest posts"."""
+    """A block of the home page that an app offers, e.g. "latest posts".
+
+    With ``demo=True`` the home demo places it on the German and English home pages, after
+    every app's demo content exists, where its ``order`` puts it among the other sections.
+    """
 
     key: str
     label: Any  # a lazy German string shown to editors
     template: str
     get_context: Callable[..., dict] = field(default=lambda request, page, value: {})
     order: int = ORDER_FEATURE_APPS
+    demo: bool = False
 
 
 @dataclass(frozen=True)
