@@ -888,20 +888,6 @@ def load(demo):
     _tag_translations(demo)
     _comments(demo, posts)
     _discussion_settings(demo)
-    _home_section(demo)
-
-
-def _home_section(demo):
-    """Put the latest posts on both home pages, right after the featured pages."""
-    for home in (demo.home_de, demo.home_en):
-        home = home.specific.__class__.objects.get(pk=home.pk)
-        if any(
-            block.block_type == "section" and block.value["section"] == "latest_posts"
-            for block in home.body
-        ):
-            continue
-        home.body.insert(1, ("section", {"section": "latest_posts", "heading": "", "count": 3}))
-        home.save_revision().publish()
 
 
 def _discussion_settings(demo):

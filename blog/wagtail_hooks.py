@@ -12,11 +12,15 @@ from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
     DEMO_CONTENT,
+    EDITORS,
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
+    MODERATORS,
     SITEMAP_ITEMS,
+    ApiRouter,
     BenchPages,
     DemoContent,
+    GroupPermissions,
     HomeSection,
 )
 
@@ -25,7 +29,7 @@ from . import admin_hooks  # noqa: F401  (comment moderation in the admin)
 
 @hooks.register(API_ROUTERS)
 def blog_api():
-    return [("/blog/", router)]
+    return [ApiRouter(prefix="/blog/", router=router)]
 
 
 @hooks.register(HOME_SECTIONS)
@@ -36,7 +40,8 @@ def latest_posts_section():
             label=_("Neueste Blog-Beiträge"),
             template="blog/sections/latest_posts.html",
             get_context=sections.latest_posts_context,
-            order=10,
+            order=100,
+            demo=True,
         )
     ]
 
@@ -48,12 +53,12 @@ def category_pages(request, site):
 
 @hooks.register(DEMO_CONTENT)
 def blog_demo():
-    return [DemoContent(name="Blog", load=demo.load, order=20)]
+    return [DemoContent(name="Blog", load=demo.load, order=100)]
 
 
 @hooks.register(BENCH_PAGES)
 def blog_bench():
-    return [BenchPages(name="blog", build=bench.build, urls=bench.urls, order=20)]
+    return [BenchPages(name="blog", build=bench.build, urls=bench.urls, order=100)]
 
 
 @hooks.register(GROUP_PERMISSIONS)
@@ -71,10 +76,8 @@ def blog_permissions():
         "blog.change_discussionsettings",
     ]
     return [
-        {
-            "Redaktion": snippet_permissions,
-            "Moderation": comment_permissions,
-        }
+        GroupPermissions(EDITORS, snippet_permissions),
+        GroupPermissions(MODERATORS, comment_permissions),
     ]
 
 

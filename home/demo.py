@@ -1,12 +1,9 @@
 """Demo content of the foundation: home page, content pages, settings, demo editor."""
 
-from urllib.parse import urlsplit
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Site
 
-from home.groups import EDITORS, ensure_groups
+from home.groups import EDITORS
 from home.models import (
     FooterLegalLink,
     FooterSettings,
@@ -17,9 +14,10 @@ from home.models import (
     OrganisationSettings,
     StandardPage,
 )
+from home.site_setup import HOME_PAGE, HOME_SLUG, HOME_SLUG_EN
 from portal.demo import T, pick
+from portal.hooks import home_sections
 
-HOME_SLUG = "haus-am-westbahnhof"
 DEMO_EDITOR = {"username": "redaktion", "password": "westbahnhof-demo"}
 
 
@@ -37,16 +35,8 @@ def contact(heading, **values):
     return block | values
 
 
-HOME = {
-    "title": T("Haus am Westbahnhof", "Haus am Westbahnhof"),
-    "hero_heading": T("Willkommen im Haus am Westbahnhof", "Welcome to Haus am Westbahnhof"),
-    "hero_text": T(
-        "Wir sind ein soziokulturelles Zentrum in Landau: Konzerte, Theater, Lesungen und "
-        "Werkstätten unter einem Dach, offen für alle, die Kultur erleben oder selbst "
-        "machen wollen.",
-        "We are a socio-cultural centre in Landau: concerts, theatre, readings and workshops "
-        "under one roof, open to everyone who wants to enjoy culture or make it themselves.",
-    ),
+# The demo dresses the home page that the site set-up made.
+HOME = HOME_PAGE | {
     "hero_link_label": T("Mehr über uns", "More about us"),
     "header_image_alt": T(
         "Bunte Lichtkreise über einer Bühne", "Colourful circles of light above a stage"
@@ -58,6 +48,7 @@ HOME = {
         "programme of concerts, theatre, readings and workshops.",
     ),
 }
+HOME_BODY_PAIRS = {"Entdeckt das Haus": "Discover the house", HOME_SLUG: HOME_SLUG_EN}
 
 PAGES = [
     {
@@ -343,46 +334,9 @@ def _page_content(spec):
     return {key: value for key, value in spec.items() if key != "slug"}
 
 
-def _serve_at(demo, site):
-    """Give the demo Site the address the portal is served at, so its absolute links work."""
-    if not demo.site_url:
-        return
-    address = urlsplit(demo.site_url)
-    if address.scheme not in ("http", "https") or not address.hostname:
-        raise ValueError(f"Keine gültige Adresse: {demo.site_url}")
-    port = address.port or (443 if address.scheme == "https" else 80)
-    if (site.hostname, site.port) != (address.hostname, port):
-        site.hostname, site.port = address.hostname, port
-        site.save()
-        demo.log(f"  ~ Site {site.root_url}")
-
-
 def load(demo):
-    """Create the home pages, content pages and settings if they are missing."""
-    root = Page.get_first_root_node()
-    site = Site.objects.filter(is_default_site=True).first()
-    home = HomePage.objects.filter(locale=demo.de).first()
-    if home is None:
-        image = demo.image("Bühne im Licht", seed=1)
-        home = HomePage(slug=HOME_SLUG, locale=demo.de, header_image=image, **pick(HOME, "de"))
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        demo.log("  + HomePage")
-    if site is None:
-        site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
-        )
-    _serve_at(demo, site)
-    if site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.save()
-        # Wagtail's "Welcome" page, which a fresh database starts with.
-        if old_root.depth == 2 and old_root.specific_class is Page:
-            old_root.delete()
-    demo.site = site
-    demo.pages["home_de"] = home
-
+    """Dress the home pages and add the content pages and settings if they are missing."""
+    home = demo.home_de
     pages = {}
     for spec in PAGES:
         page, _created = demo.child(home, StandardPage, spec["slug"].de, _page_content(spec))
@@ -390,6 +344,9 @@ def load(demo):
     demo.pages.update(pages)
 
     if home.hero_link_id is None:
+        for field, value in pick(HOME, "de").items():
+            setattr(home, field, value)
+        home.header_image = demo.image("Bühne im Licht", seed=1)
         home.hero_link = pages["ueber-uns"]
         home.body = [
             (
@@ -402,27 +359,53 @@ def load(demo):
                     ],
                 },
             ),
-            ("section", {"section": "contact", "heading": "", "count": 3}),
         ]
         home.save_revision().publish()
-
-    home_en = home.get_translation_or_none(demo.en)
-    if home_en is None:
-        home_en, missing = demo.translate(
-            home,
-            HOME,
-            extra_pairs={"Entdeckt das Haus": "Discover the house", HOME_SLUG: f"{HOME_SLUG}-en"},
-        )
+        home_en, missing = demo.translate(home, HOME, extra_pairs=HOME_BODY_PAIRS)
+        demo.pages["home_en"] = home_en
         _report_missing(demo, home, missing)
-    demo.pages["home_en"] = home_en
+        demo.log("  ~ HomePage")
     for spec in PAGES:
         page = pages[spec["slug"].de]
         if page.get_translation_or_none(demo.en) is None:
             _english, missing = demo.translate(page, _page_content(spec) | {"slug": spec["slug"]})
             _report_missing(demo, page, missing)
 
-    _settings(demo, site, pages)
+    _settings(demo, demo.site, pages)
     _demo_editor(demo)
+
+
+def place_home_sections(demo):
+    """Put every home section that asks for a place in the demo on both home pages, once.
+
+    The German page gets them where their ``order`` puts them among its sections; the
+    English page follows as its translation.
+    """
+    home = HomePage.objects.get(pk=demo.home_de.pk)
+    sections = home_sections()
+    placed = {block.value["section"] for block in home.body if block.block_type == "section"}
+    missing = [key for key, section in sections.items() if section.demo and key not in placed]
+    if not missing:
+        return
+    for key in missing:
+        home.body.insert(
+            _section_position(home.body, sections[key], sections),
+            ("section", {"section": key, "heading": "", "count": 3}),
+        )
+        demo.log(f"  + Abschnitt {sections[key].label}")
+    home.save_revision().publish()
+    home_en, untranslated = demo.translate(home, HOME, extra_pairs=HOME_BODY_PAIRS)
+    demo.pages["home_en"] = home_en
+    _report_missing(demo, home, untranslated)
+
+
+def _section_position(body, section, sections):
+    """Before the first section that comes later on the scale of ``order``, else at the end."""
+    for index, block in enumerate(body):
+        other = sections.get(block.value["section"]) if block.block_type == "section" else None
+        if other is not None and (other.order, other.key) > (section.order, section.key):
+            return index
+    return len(body)
 
 
 def _report_missing(demo, page, missing):
@@ -464,9 +447,6 @@ def _settings(demo, site, pages):
 
 
 def _demo_editor(demo):
-    # The groups' page and collection permissions need the root page and root collection,
-    # which may have been created after the last migration (e.g. after a test flush).
-    ensure_groups()
     User = get_user_model()
     if User.objects.filter(username=DEMO_EDITOR["username"]).exists():
         return

@@ -3,10 +3,9 @@
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from portal.hooks import GROUP_PERMISSIONS, collect
+from portal.hooks import EDITORS, GROUP_PERMISSIONS, MODERATORS, collect
 
-EDITORS = "Redaktion"
-MODERATORS = "Moderation"
+__all__ = ["EDITORS", "MODERATORS", "ensure_groups", "group_permissions"]
 
 # Wagtail page permissions the editors hold on the whole tree.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -49,8 +48,7 @@ def group_permissions():
     """Model permissions per group: the portal's own plus what each installed app asks for."""
     wanted = {group: list(names) for group, names in BASE_PERMISSIONS.items()}
     for contribution in collect(GROUP_PERMISSIONS):
-        for group, names in contribution.items():
-            wanted.setdefault(group, []).extend(names)
+        wanted.setdefault(contribution.group, []).extend(contribution.permissions)
     return wanted
 
 

@@ -9,6 +9,8 @@ from portal.hooks import (
     BENCH_PAGES,
     DEMO_CONTENT,
     HOME_SECTIONS,
+    ORDER_FOUNDATION_FIRST,
+    ORDER_FOUNDATION_LAST,
     SEARCH_SOURCES,
     BenchPages,
     DemoContent,
@@ -19,7 +21,11 @@ from portal.hooks import (
 
 @hooks.register(SEARCH_SOURCES)
 def page_search():
-    return [SearchSource(key="pages", label=_("Seiten"), search=search_pages, order=0)]
+    return [
+        SearchSource(
+            key="pages", label=_("Seiten"), search=search_pages, order=ORDER_FOUNDATION_FIRST
+        )
+    ]
 
 
 @hooks.register(HOME_SECTIONS)
@@ -29,16 +35,29 @@ def contact_section():
             key="contact",
             label=_("Kontakt und Öffnungszeiten"),
             template="home/sections/contact.html",
-            order=900,
+            order=ORDER_FOUNDATION_LAST,
+            demo=True,
         )
     ]
 
 
 @hooks.register(DEMO_CONTENT)
 def demo_content():
-    return [DemoContent(name="Startseite und Inhaltsseiten", load=demo.load, order=0)]
+    return [
+        DemoContent(
+            name="Startseite und Inhaltsseiten", load=demo.load, order=ORDER_FOUNDATION_FIRST
+        ),
+        # After every app's demo, so the sections have something to show.
+        DemoContent(
+            name="Abschnitte der Startseite",
+            load=demo.place_home_sections,
+            order=ORDER_FOUNDATION_LAST,
+        ),
+    ]
 
 
 @hooks.register(BENCH_PAGES)
 def bench_pages():
-    return [BenchPages(name="home", build=bench.build, urls=bench.urls, order=0)]
+    return [
+        BenchPages(name="home", build=bench.build, urls=bench.urls, order=ORDER_FOUNDATION_FIRST)
+    ]

@@ -35,8 +35,8 @@ def get_api():
             from wagtail.locales.api.v3 import router as locales_router
 
             api.add_router("/locales/", locales_router)
-        for prefix, router in collect(API_ROUTERS):
-            api.add_router(prefix, router)
+        for mount in collect(API_ROUTERS):
+            api.add_router(mount.prefix, mount.router)
         api.add_decorator(refuse_parameters_wagtail_fails_on, mode="view")
         _repair_openapi_schema_of(api)
     return api

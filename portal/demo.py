@@ -1,4 +1,4 @@
-"""Tools for the demo content that every app adds through the DEMO_CONTENT hook.
+"""Tools for content made in code: the site set-up and the demo content every app adds.
 
 Texts are written as ``T(german, english)`` pairs: the German page is built from the first
 half, and the English half becomes wagtail-localize's translation of each German segment,
@@ -80,7 +80,6 @@ class Demo:
     en: Locale = None
     site: Site = None
     pages: dict = field(default_factory=dict)
-    site_url: str = ""  # the address the portal is served at, e.g. http://127.0.0.1:8000
 
     def log(self, message):
         if self.stdout is not None:
@@ -109,35 +108,8 @@ class Demo:
         return page, True
 
     def translate(self, page, content, extra_pairs=None):
-        """Publish the English translation of ``page`` from the English half of ``content``.
-
-        Returns the English page and the German segments that found no English text.
-        """
-        pairs = translation_pairs(content)
-        pairs[page.title] = pick(content, "en").get("title", page.title)
-        if extra_pairs:
-            pairs.update(extra_pairs)
-        source, created = TranslationSource.get_or_create_from_instance(page)
-        if not created:
-            source.update_from_db()
-        missing = []
-        for segment in StringSegment.objects.filter(source=source).select_related("string"):
-            english = pairs.get(segment.string.data.strip())
-            if english is None:
-                missing.append(segment.string.data)
-                continue
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=self.en,
-                context=segment.context,
-                defaults={"data": english, "translation_type": "manual"},
-            )
-        translation, _created = LocalizeTranslation.objects.get_or_create(
-            source=source, target_locale=self.en
-        )
-        translation.save_target(publish=True)
-        english_page = page.get_translation(self.en).specific
-        return english_page, missing
+        """Publish the English translation of ``page`` (see :func:`publish_translation`)."""
+        return publish_translation(page, content, self.en, extra_pairs)
 
     def image(self, title, seed, palette=None, size=(1600, 1000)):
         """An image of the library, drawn here (abstract shapes in the house colours)."""
@@ -169,6 +141,38 @@ class Demo:
         image = Image(title=title, file=ImageFile(buffer, name=f"{slug}.jpg"))
         image.save()
         return image
+
+
+def publish_translation(page, content, locale, extra_pairs=None):
+    """Publish the translation of ``page`` into ``locale`` from the English half of ``content``.
+
+    Returns the translated page and the German segments that found no English text.
+    """
+    pairs = translation_pairs(content)
+    pairs[page.title] = pick(content, "en").get("title", page.title)
+    if extra_pairs:
+        pairs.update(extra_pairs)
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
+    missing = []
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        english = pairs.get(segment.string.data.strip())
+        if english is None:
+            missing.append(segment.string.data)
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": english, "translation_type": "manual"},
+        )
+    translation, _created = LocalizeTranslation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    translation.save_target(publish=True)
+    english_page = page.get_translation(locale).specific
+    return english_page, missing
 
 
 def _mix(colour_a, colour_b, percent):

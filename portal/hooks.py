@@ -3,22 +3,36 @@
 A feature app hands its parts to the portal by registering functions in its own
 ``wagtail_hooks.py`` with ``@hooks.register(<name>)``, using the names below. The portal
 and ``home`` only ever call :func:`collect`; they never import a feature app. Any subset
-of feature apps may be installed.
+of feature apps may be installed. Every hook function returns a list of the type named
+here; :func:`collect` refuses anything else, naming the function that returned it.
 
 ==========================  =================================================================
 Hook name                   What the registered function returns
 ==========================  =================================================================
-``API_ROUTERS``             ``[(prefix, ninja.Router), ...]`` mounted under ``/api/v3/``
+``API_ROUTERS``             ``[ApiRouter(prefix, router), ...]`` mounted under ``/api/v3/``
 ``HOME_SECTIONS``           ``[HomeSection, ...]`` that editors can place on the home page
 ``SEARCH_SOURCES``          ``[SearchSource, ...]`` queried by the site search
 ``SITEMAP_ITEMS``           called with ``(request, site)``; ``[SitemapItem, ...]`` besides pages
-``DEMO_CONTENT``            ``[DemoContent, ...]``: (order, name, ``load(demo)``) for ``load_demo_content``
+``DEMO_CONTENT``            ``[DemoContent, ...]``: (name, ``load(demo)``, order) for ``load_demo_content``
 ``BENCH_PAGES``             ``[BenchPages, ...]``: (``build(scale)``, ``urls()``) for ``make bench``
-``GROUP_PERMISSIONS``       ``{"Redaktion": ["app_label.codename", ...], "Moderation": [...]}``
+``GROUP_PERMISSIONS``       ``[GroupPermissions(EDITORS, ["app_label.codename", ...]), ...]``
 ==========================  =================================================================
+
+The groups are named by :data:`EDITORS` and :data:`MODERATORS`; never write their names out.
+
+``order`` (home sections, search sources, demo content, bench pages): lower comes first,
+ties go by key or name. The scale runs from 0 to 999:
+
+=========  ===========================================================================
+0–99       the foundation, before any feature app (home's pages, the page search)
+100–899    the feature apps, a hundred each:
+           blog 100–199, kulturnetz 200–299, processes 300–399
+900–999    the foundation, after every feature app (the contact section at the end of
+           the home page, the home demo that places the apps' home sections)
+=========  ===========================================================================
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,21 +46,73 @@ DEMO_CONTENT = "portal_demo_content"
 BENCH_PAGES = "portal_bench_pages"
 GROUP_PERMISSIONS = "portal_group_permissions"
 
+# The client's user groups (their permissions: home/groups.py and GROUP_PERMISSIONS).
+EDITORS = "Redaktion"
+MODERATORS = "Moderation"
+
+# The scale of ``order`` (see above).
+ORDER_FOUNDATION_FIRST = 0
+ORDER_FEATURE_APPS = 100
+ORDER_FOUNDATION_LAST = 900
+ORDER_MAX = 999
+
 
 def collect(name: str, *args, **kwargs) -> list:
     """Call every function registered for ``name``; each returns a list, joined here."""
-    return [item for fn in hooks.get_hooks(name) for item in (fn(*args, **kwargs) or ())]
+    expected = HOOK_TYPES.get(name)
+    items = []
+    for fn in hooks.get_hooks(name):
+        for item in fn(*args, **kwargs) or ():
+            if expected is not None and not isinstance(item, expected):
+                raise TypeError(
+                    f"{fn.__module__}.{fn.__qualname__} returned {item!r} for {name}, "
+                    f"expected {expected.__name__}."
+                )
+            items.append(item)
+    return items
+
+
+class _Ordered:
+    """Checks that ``order`` lies on the documented scale."""
+
+    def __post_init__(self):
+        if not ORDER_FOUNDATION_FIRST <= self.order <= ORDER_MAX:
+            raise ValueError(
+                f"{type(self).__name__} order {self.order} is outside "
+                f"{ORDER_FOUNDATION_FIRST}–{ORDER_MAX} (see portal/hooks.py)."
+            )
 
 
 @dataclass(frozen=True)
-class HomeSection:
-    """A block of the home page that an app offers, e.g. "latest posts"."""
+class ApiRouter:
+    """A django-ninja router that an app mounts at ``/api/v3/<prefix>``, e.g. ``"/blog/"``."""
+
+    prefix: str
+    router: Any  # ninja.Router
+
+
+@dataclass(frozen=True)
+class GroupPermissions:
+    """Model permissions (``"app_label.codename"``) an app gives one of the portal's groups."""
+
+    group: str  # EDITORS or MODERATORS
+    permissions: Sequence[str]
+
+
+@dataclass(frozen=True)
+class HomeSection(_Ordered):
+    """A block of the home page that an app offers, e.g. "latest posts".
+
+    With ``demo=True`` the home demo places it on the German and English home pages, after
+    every app's demo content exists, where its ``order`` puts it among the other sections.
+    """
 
     key: str
     label: Any  # a lazy German string shown to editors
     template: str
     get_context: Callable[..., dict] = field(default=lambda request, page, value: {})
-    order: int = 100
+    order: int = ORDER_FEATURE_APPS
+    demo: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,13 +124,13 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
-class SearchSource:
+class SearchSource(_Ordered):
     """Something the site search looks in; ``search(query, request)`` returns SearchResults."""
 
     key: str
     label: Any
     search: Callable[..., list]
-    order: int = 100
+    order: int = ORDER_FEATURE_APPS
 
 
 @dataclass(frozen=True)
@@ -74,22 +140,33 @@ class SitemapItem:
 
 
 @dataclass(frozen=True)
-class DemoContent:
+class DemoContent(_Ordered):
     """Demo content an app adds; ``load(demo)`` must be idempotent."""
 
     name: str
     load: Callable[..., None]
-    order: int = 100
+    order: int = ORDER_FEATURE_APPS
 
 
 @dataclass(frozen=True)
-class BenchPages:
+class BenchPages(_Ordered):
     """Data and URLs an app adds to the benchmark."""
 
     name: str
     build: Callable[[int], None]
     urls: Callable[[], list]
-    order: int = 100
+    order: int = ORDER_FEATURE_APPS
+
+
+HOOK_TYPES = {
+    API_ROUTERS: ApiRouter,
+    HOME_SECTIONS: HomeSection,
+    SEARCH_SOURCES: SearchSource,
+    SITEMAP_ITEMS: SitemapItem,
+    DEMO_CONTENT: DemoContent,
+    BENCH_PAGES: BenchPages,
+    GROUP_PERMISSIONS: GroupPermissions,
+}
 
 
 def home_sections() -> dict[str, HomeSection]:

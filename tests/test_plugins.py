@@ -10,9 +10,12 @@ import pytest
 from wagtail import hooks
 
 from portal import hooks as portal_hooks
+from portal.settings.base import DEFAULT_FEATURE_APPS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-FEATURE_APPS = {"blog", "kulturnetz", "processes"}
+FOUNDATION = {"portal", "home", "comments"}
+# Planned apps count before they exist, so nothing in the foundation starts depending on them.
+FEATURE_APPS = {*DEFAULT_FEATURE_APPS, "kulturnetz", "processes"}
 
 
 def imported_modules(path):
@@ -29,6 +32,53 @@ def test_portal_and_home_never_import_a_feature_app():
         for path in (BASE_DIR / folder).rglob("*.py"):
             for module in imported_modules(path):
                 assert module.split(".")[0] not in FEATURE_APPS, f"{path} imports {module}"
+
+
+def project_packages():
+    return {path.parent.name for path in BASE_DIR.glob("*/__init__.py")}
+
+
+@pytest.mark.parametrize("app", DEFAULT_FEATURE_APPS)
+def test_a_feature_app_imports_only_the_foundation(app):
+    # Everything of this project that is neither the foundation nor the app itself: the other
+    # feature apps (installed or not), and the tests.
+    forbidden = (project_packages() | FEATURE_APPS) - FOUNDATION - {app}
+    assert forbidden, "nothing to check against"
+    for path in (BASE_DIR / app).rglob("*.py"):
+        for module in imported_modules(path):
+            assert module.split(".")[0] not in forbidden, f"{path} imports {module}"
+
+
+@pytest.mark.django_db
+def test_every_installed_app_registers_through_the_typed_contract(rf):
+    from wagtail.models import Site
+
+    request = rf.get("/")
+    for name, expected in portal_hooks.HOOK_TYPES.items():
+        args = (
+            (request, Site.objects.get(is_default_site=True))
+            if name == "portal_sitemap_items"
+            else ()
+        )
+        for item in portal_hooks.collect(name, *args):
+            assert isinstance(item, expected), (name, item)
+    permissions = portal_hooks.collect(portal_hooks.GROUP_PERMISSIONS)
+    assert {grant.group for grant in permissions} <= {portal_hooks.EDITORS, portal_hooks.MODERATORS}
+
+
+def test_a_hook_returning_an_untyped_value_is_refused_naming_the_function():
+    def old_style_routers():
+        return [("/alt/", object())]
+
+    with hooks.register_temporarily(portal_hooks.API_ROUTERS, old_style_routers):
+        with pytest.raises(TypeError, match="old_style_routers.*expected ApiRouter"):
+            portal_hooks.collect(portal_hooks.API_ROUTERS)
+
+
+@pytest.mark.parametrize("order", [-1, 1000])
+def test_an_order_outside_the_documented_scale_is_refused(order):
+    with pytest.raises(ValueError, match="0–999"):
+        portal_hooks.DemoContent(name="Irgendwas", load=lambda demo: None, order=order)
 
 
 @pytest.mark.django_db
@@ -73,6 +123,53 @@ def test_plugin_search_and_sitemap_entries_are_collected(client):
         sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>https://portal.example.org/feeds/plugin.ics</loc>" in sitemap
     assert "<loc>http://testserver/en/about-us/</loc>" in sitemap
+
+
+@pytest.mark.parametrize(
+    ("wanted", "installed"), [(None, ["blog"]), ("", []), ("blog", ["blog"]), (" blog ,", ["blog"])]
+)
+def test_feature_apps_come_from_portal_feature_apps(monkeypatch, wanted, installed):
+    from portal.settings.base import _installed_feature_apps
+
+    if wanted is None:
+        monkeypatch.delenv("PORTAL_FEATURE_APPS", raising=False)
+    else:
+        monkeypatch.setenv("PORTAL_FEATURE_APPS", wanted)
+    assert _installed_feature_apps() == installed
+
+
+def test_an_unknown_feature_app_stops_the_portal_naming_it_and_the_known_ones(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from portal.settings.base import _installed_feature_apps
+
+    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,blgo")
+    with pytest.raises(ImproperlyConfigured, match=r"kulturnetz, blgo\. Known: blog\."):
+        _installed_feature_apps()
+
+
+def test_every_default_feature_app_exists():
+    from portal.settings.base import DEFAULT_FEATURE_APPS
+
+    for name in DEFAULT_FEATURE_APPS:
+        assert (BASE_DIR / name / "apps.py").exists(), name
+
+
+def test_the_portal_does_not_boot_with_an_unknown_feature_app():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(PORTAL_FEATURE_APPS="blog,blgo", DJANGO_SETTINGS_MODULE="portal.settings.test")
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: PORTAL_FEATURE_APPS names unknown feature apps: blgo" in (
+        result.stderr
+    )
 
 
 SMOKE = """

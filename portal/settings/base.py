@@ -3,20 +3,31 @@
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent
 
 # Feature apps are plugins: the portal collects their parts through hooks (portal/hooks.py),
 # so this list is the only place in portal/ and home/ that names them. PORTAL_FEATURE_APPS
-# (comma-separated) lets a deployment or a test run any subset.
-DEFAULT_FEATURE_APPS = ["blog", "kulturnetz", "processes"]
+# (comma-separated) lets a deployment or a test run any subset of it; an app joins the list
+# in the change that adds its folder.
+DEFAULT_FEATURE_APPS = ["blog"]
 
 
 def _installed_feature_apps():
     wanted = os.environ.get("PORTAL_FEATURE_APPS")
-    names = DEFAULT_FEATURE_APPS if wanted is None else [n for n in wanted.split(",") if n]
-    # Only apps that exist in this checkout: later issues add them one by one.
-    return [name for name in names if (BASE_DIR / name / "apps.py").exists()]
+    if wanted is None:
+        return list(DEFAULT_FEATURE_APPS)
+    names = [name.strip() for name in wanted.split(",") if name.strip()]
+    unknown = [name for name in names if name not in DEFAULT_FEATURE_APPS]
+    if unknown:
+        # A typo must not quietly start the portal without the app.
+        raise ImproperlyConfigured(
+            f"PORTAL_FEATURE_APPS names unknown feature apps: {', '.join(unknown)}. "
+            f"Known: {', '.join(DEFAULT_FEATURE_APPS)}."
+        )
+    return names
 
 
 FEATURE_APPS = _installed_feature_apps()

@@ -58,3 +58,42 @@ def test_demo_refuses_production_settings(settings):
     settings.PORTAL_DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError):
         call_command("load_demo_content", stdout=StringIO())
+
+
+def home_page_sections(language_code):
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code=language_code)
+    return [block.value["section"] for block in home.body if block.block_type == "section"]
+
+
+def test_the_blogs_section_is_on_both_home_pages_only_when_the_blog_is_installed(settings):
+    installed = "blog" in settings.FEATURE_APPS
+    for language_code in ("de", "en"):
+        sections = home_page_sections(language_code)
+        assert ("latest_posts" in sections) is installed, (language_code, sections)
+        assert sections[-1] == "contact", (language_code, sections)
+
+
+def test_the_home_demo_places_every_section_that_asks_for_the_demo_once():
+    from wagtail import hooks
+
+    from portal import hooks as portal_hooks
+
+    section = portal_hooks.HomeSection(
+        key="test-demo-section",
+        label="Aus dem Plugin",
+        template="home/sections/contact.html",
+        order=500,
+        demo=True,
+    )
+    with hooks.register_temporarily(portal_hooks.HOME_SECTIONS, lambda: [section]):
+        call_command("load_demo_content", stdout=StringIO())
+        before = counts()
+        call_command("load_demo_content", stdout=StringIO())
+        assert counts() == before
+        for language_code in ("de", "en"):
+            sections = home_page_sections(language_code)
+            assert sections.count("test-demo-section") == 1, (language_code, sections)
+            # Between the feature apps' sections (order 100-899) and the contact (900).
+            assert sections[-2:] == ["test-demo-section", "contact"], (language_code, sections)

@@ -1,8 +1,12 @@
-"""Load the demo content of the foundation and of every installed feature app (idempotent)."""
+"""Load the demo content of the foundation and of every installed feature app (idempotent).
+
+It builds on the site that ``setup_site`` makes, and makes it first if it is missing.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from home.site_setup import set_up_site
 from portal.demo import Demo, ensure_locales
 from portal.hooks import DEMO_CONTENT, collect
 
@@ -29,8 +33,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.PORTAL_DEMO_CONTENT_ALLOWED and not options["allow_production"]:
             raise CommandError("Demo-Inhalte gehören nicht in die Produktion.")
+        self.stdout.write("Website einrichten")
+        try:
+            setup = set_up_site(site_url=options["site_url"], log=self.stdout.write)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         de, en = ensure_locales()
-        demo = Demo(stdout=self.stdout, de=de, en=en, site_url=options["site_url"])
+        demo = Demo(
+            stdout=self.stdout,
+            de=de,
+            en=en,
+            site=setup.site,
+            pages={"home_de": setup.home_de, "home_en": setup.home_en},
+        )
         for content in sorted(collect(DEMO_CONTENT), key=lambda c: (c.order, c.name)):
             self.stdout.write(f"Demo-Inhalte: {content.name}")
             # No surrounding transaction: wagtail-localize publishes translations on commit
