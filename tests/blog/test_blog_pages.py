@@ -277,3 +277,14 @@ def test_english_feed_names_categories_in_english(client):
     assert "<category>Digitalisation</category>" in body
     assert "<category>Digitalisierung</category>" not in body
     assert "<language>en</language>" in body
+
+
+def test_blog_post_breadcrumbs_start_at_the_blog(client):
+    post = BlogPostPage.objects.live().filter(locale__language_code="de").first()
+    blog = post.get_parent()
+    html = re.sub(r"\s*\n\s*", "", client.get(post.url).content.decode())
+    assert (
+        '<nav class="breadcrumbs" aria-label="Brotkrumen"><ol>'
+        f'<li><a href="{blog.url}">{blog.title}</a></li>'
+        f'<li aria-current="page">{post.title}</li></ol></nav>'
+    ) in html
