@@ -1,16 +1,16 @@
 """Comment moderation in the Wagtail admin, like WordPress's comment screen.
 
-Everything here needs the permission ``blog.moderate_comment``, which only the group
+Everything here needs the permission ``comments.moderate_comment``, which only the group
 "Moderation" holds (an editor who also moderates is put in both groups):
 
-* ``/admin/snippets/blog/comment/``: menu item "Kommentare (N)", N = comments waiting;
+* ``/admin/snippets/comments/comment/``: menu item "Kommentare (N)", N = comments waiting;
   filters on status, page and date, search in name, e-mail and text, bulk actions
   "Freischalten", "Als Spam markieren", "In den Papierkorb" and "Löschen".
-* ``/admin/snippets/blog/comment/edit/<pk>/``: change text, name, website and status.
-* ``/admin/snippets/blog/comment/reply/<pk>/``: "Als Team antworten".
-* ``/admin/snippets/blog/commentreport/``: menu item "Meldungen (M)", M = open reports;
+* ``/admin/snippets/comments/comment/edit/<pk>/``: change text, name, website and status.
+* ``/admin/snippets/comments/comment/reply/<pk>/``: "Als Team antworten".
+* ``/admin/snippets/comments/commentreport/``: menu item "Meldungen (M)", M = open reports;
   bulk action "Als erledigt markieren".
-* ``/admin/bulk/blog/comment/<approve|spam|trash|delete>/?id=<pk>&id=…``: bulk actions.
+* ``/admin/bulk/comments/comment/<approve|spam|trash|delete>/?id=<pk>&id=…``: bulk actions.
 * A dashboard panel with both numbers.
 
 Nobody creates comments or reports from scratch in the admin: they come from visitors,
@@ -64,13 +64,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from blog.models import Comment, CommentReport, DiscussionSettings
 from blog.moderation import team_name
 from blog.rendering import comment_plain_text
+from comments.models import Comment, CommentReport, DiscussionSettings
 
-MODERATE_PERMISSION = "blog.moderate_comment"
-COMMENT_URL_NAMESPACE = "wagtailsnippets_blog_comment"
-REPORT_URL_NAMESPACE = "wagtailsnippets_blog_commentreport"
+MODERATE_PERMISSION = "comments.moderate_comment"
+COMMENT_URL_NAMESPACE = "wagtailsnippets_comments_comment"
+REPORT_URL_NAMESPACE = "wagtailsnippets_comments_commentreport"
 TEMPLATES = "blog/admin/"
 
 
@@ -99,7 +99,7 @@ def bulk_action_url(model_name, action, ids, next_url=None):
     params = [("id", pk) for pk in ids]
     if next_url:
         params.append(("next", next_url))
-    url = reverse("wagtail_bulk_action", args=("blog", model_name, action))
+    url = reverse("wagtail_bulk_action", args=("comments", model_name, action))
     return f"{url}?{urlencode(params)}"
 
 
@@ -107,7 +107,7 @@ def bulk_action_url(model_name, action, ids, next_url=None):
 
 
 class ModerationPermissionPolicy(ModelPermissionPolicy):
-    """The model permissions, each only together with ``blog.moderate_comment``.
+    """The model permissions, each only together with ``comments.moderate_comment``.
 
     Nobody may "add" comments or reports in the admin, superusers included: they come from
     visitors (or as team replies, which have their own view).
@@ -124,7 +124,7 @@ class ModerationPermissionPolicy(ModelPermissionPolicy):
         if not actions:
             return user_model.objects.none()
         moderate = Permission.objects.filter(
-            content_type__app_label="blog", codename="moderate_comment"
+            content_type__app_label="comments", codename="moderate_comment"
         )
         moderators = user_model.objects.filter(
             Q(is_superuser=True)

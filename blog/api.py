@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
 
 from blog.forms import CommentForm, parent_comment
-from blog.models import BlogCategory, BlogPostPage, Comment, Person
+from blog.models import BlogCategory, BlogPostPage, Person
 from blog.moderation import (
     CommentRefused,
     DuplicateComment,
@@ -18,6 +18,7 @@ from blog.moderation import (
     submit_comment,
 )
 from blog.rendering import comment_html
+from comments.models import Comment
 from portal.api_guards import json_from_own_site
 from portal.api_types import ObjectId, field_problem, problems
 

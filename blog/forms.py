@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from blog.models import Comment, CommentReport
+from comments.models import Comment, CommentReport
 from home.form_protection import clean_plain_text, parse_id
 
 REPLY_REFUSED = _("Auf diesen Kommentar kann nicht geantwortet werden.")

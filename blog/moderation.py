@@ -16,8 +16,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from blog.models import Comment, CommentThrottle, DiscussionSettings
 from blog.rendering import count_links
+from comments.models import Comment, CommentThrottle, DiscussionSettings
 from home.form_protection import (
     FormRefused,
     check_form_token,

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from blog.models import Comment, DiscussionSettings
+from comments.models import Comment, DiscussionSettings
 
 logger = logging.getLogger(__name__)
 MODERATORS_GROUP = "Moderation"
@@ -46,7 +46,7 @@ def send_moderation_mail(comment_id):
         list(recipients),
         f"Neuer Kommentar wartet: {comment.page.title}",
         "comment_waiting",
-        {"comment": comment, "moderation_url": _admin_url("/admin/snippets/blog/comment/")},
+        {"comment": comment, "moderation_url": _admin_url("/admin/snippets/comments/comment/")},
     )
 
 
@@ -67,7 +67,7 @@ def send_author_mail(comment_id):
         {
             "comment": comment,
             "comment_url": comment.public_url(full=True) if comment.is_public else "",
-            "moderation_url": _admin_url("/admin/snippets/blog/comment/"),
+            "moderation_url": _admin_url("/admin/snippets/comments/comment/"),
         },
     )
 

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from blog.forms import REPLY_REFUSED, CommentForm, ReportForm, parent_comment
-from blog.models import BlogCategory, Comment, DiscussionSettings, Person
-from blog.models.comments import COMMENTS_PAGE_PARAM, DEFAULT_COMMENTS_PER_PAGE
+from blog.models import BlogCategory, Person
 from blog.moderation import (
     CommentRefused,
     client_ip,
@@ -25,6 +24,12 @@ from blog.moderation import (
     submit_report,
 )
 from blog.queries import localised, localised_tags, tag_for_slug
+from comments.models import (
+    COMMENTS_PAGE_PARAM,
+    DEFAULT_COMMENTS_PER_PAGE,
+    Comment,
+    DiscussionSettings,
+)
 from home.form_protection import parse_id
 from home.localisation import localised_pages
 from home.pagination import paginate

@@ -64,11 +64,11 @@ def blog_permissions():
         for action in ("add", "change", "delete")
     ]
     comment_permissions = [
-        "blog.change_comment",
-        "blog.delete_comment",
-        "blog.moderate_comment",
-        "blog.change_commentreport",
-        "blog.change_discussionsettings",
+        "comments.change_comment",
+        "comments.delete_comment",
+        "comments.moderate_comment",
+        "comments.change_commentreport",
+        "comments.change_discussionsettings",
     ]
     return [
         {

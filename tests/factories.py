@@ -72,7 +72,7 @@ def blog_post(title="Ein Beitrag", slug=None, date=None, authors=None, publish=T
 
 
 def comment(post, status="approved", **fields):
-    from blog.models import Comment
+    from comments.models import Comment
 
     fields.setdefault("name", "Lena Leserin")
     fields.setdefault("email", "lena@example.org")
@@ -80,3 +80,29 @@ def comment(post, status="approved", **fields):
     parent = fields.get("parent")
     fields.setdefault("depth", parent.depth + 1 if parent else 1)
     return Comment.objects.create(page=post, status=status, **fields)
+
+
+def ensure_wagtail_roots():
+    """Recreate what Wagtail's data migrations made, after an earlier test emptied the tables.
+
+    A transactional test ends with a flush; post_migrate then restores content types,
+    permissions and groups, but not the root page and root collection.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code="de")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    # wagtail-localize's "submit translation" permission also comes from a data migration.
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )

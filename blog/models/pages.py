@@ -19,6 +19,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from comments.models import CommentablePageMixin
 from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
@@ -56,23 +57,6 @@ class RelatedPost(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("Ähnlicher Beitrag")
         verbose_name_plural = _("Ähnliche Beiträge")
-
-
-class CommentablePageMixin(models.Model):
-    """Pages that visitors can comment on (posts now, process pages later)."""
-
-    comments_enabled = models.BooleanField(
-        _("Kommentare erlauben"),
-        default=True,
-        help_text=_("Ausschalten, um Kommentare nur für diese Seite zu schließen."),
-    )
-
-    class Meta:
-        abstract = True
-
-    def comments_reference_date(self):
-        """The date from which "close comments after N days" counts."""
-        return self.first_published_at
 
 
 class BlogIndexPage(RoutablePageMixin, SeoFieldsMixin, Page):

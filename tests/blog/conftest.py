@@ -46,7 +46,7 @@ def _without_demo_comments(request):
     """Comment tests count comments: start them without the demo's (rolled back afterwards)."""
     if "db" not in request.fixturenames and "post" not in request.fixturenames:
         return
-    from blog.models import Comment, CommentThrottle
+    from comments.models import Comment, CommentThrottle
 
     Comment.objects.all().delete()
     CommentThrottle.objects.all().delete()

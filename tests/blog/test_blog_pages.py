@@ -241,7 +241,7 @@ def test_home_page_section_shows_latest_posts(client, posts):
 
 
 def test_report_a_comment(client, posts):
-    from blog.models import CommentReport
+    from comments.models import CommentReport
 
     target = comment(posts[0], text="Das ist gemein.")
     report_url = f"{posts[0].url}melden/{target.pk}/"

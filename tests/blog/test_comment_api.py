@@ -2,7 +2,7 @@
 
 import pytest
 
-from blog.models import Comment
+from comments.models import Comment
 from tests.blog.conftest import started
 from tests.factories import comment
 
@@ -100,7 +100,7 @@ def test_api_flood_control(client, post):
 
 
 def test_api_refuses_the_same_comment_twice_with_409(client, post):
-    from blog.models import CommentThrottle
+    from comments.models import CommentThrottle
 
     assert post_json(client, post).status_code == 201
     CommentThrottle.objects.all().delete()  # later than the flood window
@@ -112,7 +112,7 @@ def test_api_refuses_the_same_comment_twice_with_409(client, post):
 
 
 def test_api_matches_word_lists_against_the_browser(client, post):
-    from blog.models import DiscussionSettings
+    from comments.models import DiscussionSettings
 
     settings = DiscussionSettings.objects.get()
     settings.moderation = DiscussionSettings.Moderation.NONE

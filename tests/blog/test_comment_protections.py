@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Site
 
 import blog.admin_hooks
-from blog.models import Comment, CommentReport, DiscussionSettings
 from blog.moderation import REPORT_FORM, team_name
+from comments.models import Comment, CommentReport, DiscussionSettings
 from home.form_protection import clean_plain_text, parse_id
 from home.groups import EDITORS, MODERATORS
 from tests.blog.conftest import form_data, started
@@ -334,7 +334,7 @@ def test_missing_field_message_points_to_the_marked_field(client, post):
 def test_admin_buttons_use_wagtails_sized_icons(client, post, moderator):
     target = comment(post)
     client.force_login(moderator)
-    html = client.get(f"/admin/snippets/blog/comment/edit/{target.pk}/").content.decode()
+    html = client.get(f"/admin/snippets/comments/comment/edit/{target.pk}/").content.decode()
     button = re.search(r'<a class="button[^"]*"[^>]*>.*?Als Team antworten</a>', html, re.S)
     assert button, "no team-reply button"
     assert "button--icon" in button.group(0)

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from blog.models import Comment, DiscussionSettings
 from blog.views import OWN_COMMENTS_COOKIE, REMEMBER_COOKIE
+from comments.models import Comment, DiscussionSettings
 from tests.blog.conftest import form_data, started
 from tests.factories import comment, person
 
@@ -181,7 +181,7 @@ def test_flood_from_same_email_is_refused(client, post):
 
 
 def _after_flood_window():
-    from blog.models import CommentThrottle
+    from comments.models import CommentThrottle
 
     CommentThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
 
@@ -256,7 +256,7 @@ def test_word_lists_match_the_senders_address_and_browser(client, post, words, s
 
 
 def test_flood_window_ends_after_15_seconds(client, post):
-    from blog.models import CommentThrottle
+    from comments.models import CommentThrottle
 
     post_comment(client, post, ip="198.51.100.1")
     CommentThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
@@ -482,9 +482,9 @@ def test_admin_and_author_mail_link_to_the_comment_page(
     discussion(comments_per_page=5, moderation="none")
     threads = seven_threads(post)
     client.force_login(superuser)
-    html = client.get(f"/admin/snippets/blog/comment/edit/{threads[1].pk}/").content.decode()
+    html = client.get(f"/admin/snippets/comments/comment/edit/{threads[1].pk}/").content.decode()
     assert f'href="{post.url}?kommentare=1#{threads[1].anchor()}"' in html
-    html = client.get(f"/admin/snippets/blog/comment/edit/{threads[6].pk}/").content.decode()
+    html = client.get(f"/admin/snippets/comments/comment/edit/{threads[6].pk}/").content.decode()
     assert f'href="{post.url}?kommentare=2#{threads[6].anchor()}"' in html
 
     writer = get_user_model().objects.create_user("autorin", email="autorin@example.org")

@@ -21,7 +21,8 @@ from django.test import Client
 
 call_command("migrate", verbosity=0)
 call_command("load_demo_content", stdout=io.StringIO())
-from blog.models import BlogPostPage, Comment, DiscussionSettings
+from blog.models import BlogPostPage
+from comments.models import Comment, DiscussionSettings
 from blog.moderation import form_timestamp
 from wagtail.models import Site
 

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from blog.models import Comment, DiscussionSettings
+from comments.models import Comment, DiscussionSettings
 from home.html_dates import DATE_WITH_OPTIONAL_TIME, TIME_ELEMENT_VALUE
 from tests.blog.conftest import started
 

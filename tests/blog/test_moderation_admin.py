@@ -11,28 +11,21 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
-from blog.models import (
-    BlogIndexPage,
-    BlogPostAuthor,
-    BlogPostPage,
-    Comment,
-    CommentReport,
-    DiscussionSettings,
-    Person,
-)
+from blog.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, Person
+from comments.models import Comment, CommentReport, DiscussionSettings
 from tests.factories import german_home
 
 pytestmark = pytest.mark.django_db
 
-LIST_URL = "/admin/snippets/blog/comment/"
-REPORTS_URL = "/admin/snippets/blog/commentreport/"
+LIST_URL = "/admin/snippets/comments/comment/"
+REPORTS_URL = "/admin/snippets/comments/commentreport/"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 
 
 def bulk_url(action, ids, model="comment", **params):
     query = [("id", pk) for pk in ids] + [("next", LIST_URL)] + list(params.items())
-    return f"/admin/bulk/blog/{model}/{action}/?{urlencode(query)}"
+    return f"/admin/bulk/comments/{model}/{action}/?{urlencode(query)}"
 
 
 @pytest.fixture
@@ -81,7 +74,7 @@ def admin_user(username, *codenames):
     )
     user.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="blog", codename__in=codenames),
+        *Permission.objects.filter(content_type__app_label="comments", codename__in=codenames),
     )
     return user
 
@@ -109,14 +102,14 @@ def test_moderator_sees_the_list_with_filters_search_and_pending_count(client, m
     assert response.status_code == 200
     assert f"Kommentare ({Comment.objects.pending().count()})" in html
     for comment in [*pending, approved]:
-        assert f"/admin/snippets/blog/comment/edit/{comment.pk}/" in html
+        assert f"/admin/snippets/comments/comment/edit/{comment.pk}/" in html
     assert "Ein Beitrag mit Kommentaren" in html  # the page's title
     assert "Wartet auf Freischaltung" in html and "Freigeschaltet" in html
     # The filters: status, page and date.
     assert 'name="status"' in html and 'name="page"' in html
     assert 'name="created_at_from"' in html and 'name="created_at_to"' in html
     # No "add" button: comments come from visitors or as team replies.
-    assert "/admin/snippets/blog/comment/add/" not in html
+    assert "/admin/snippets/comments/comment/add/" not in html
 
     html = client.get(LIST_URL, {"status": "approved"}).content.decode()
     assert f"/edit/{approved.pk}/" in html
@@ -207,8 +200,8 @@ def test_moderator_edits_text_name_url_and_status(client, moderator, post):
 def test_choosers_are_for_moderators(client, moderator, post):
     comment = make_comment(post)
     client.force_login(moderator)
-    assert client.get("/admin/snippets/choose/blog/comment/").status_code == 200
-    chosen = client.get(f"/admin/snippets/choose/blog/comment/chosen/{comment.pk}/")
+    assert client.get("/admin/snippets/choose/comments/comment/").status_code == 200
+    chosen = client.get(f"/admin/snippets/choose/comments/comment/chosen/{comment.pk}/")
     assert chosen.status_code == 200
 
 
@@ -278,7 +271,7 @@ def test_bulk_actions_change_the_status_with_one_update(
         response = client.post(bulk_url(action, ids))
     assert response.status_code == 302
     assert response["Location"] == LIST_URL
-    updates = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "blog_comment"')]
+    updates = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "comments_comment"')]
     assert len(updates) == 1
     assert set(Comment.objects.filter(pk__in=ids).values_list("status", flat=True)) == {status}
     untouched.refresh_from_db()
@@ -290,7 +283,7 @@ def test_bulk_actions_are_listed_on_the_comment_list(client, moderator, post):
     client.force_login(moderator)
     html = client.get(LIST_URL).content.decode()
     for action in ("approve", "spam", "trash", "delete"):
-        assert f"/admin/bulk/blog/comment/{action}/" in html
+        assert f"/admin/bulk/comments/comment/{action}/" in html
     assert "Freischalten" in html and "Als Spam markieren" in html and "In den Papierkorb" in html
 
 
@@ -307,13 +300,13 @@ def test_select_all_acts_on_the_filtered_listing_only(client, moderator, post):
     keep = [make_comment(post), make_comment(post, Comment.Status.APPROVED)]
     client.force_login(moderator)
     response = client.post(
-        f"/admin/bulk/blog/comment/delete/?{urlencode({'id': 'all', 'status': 'spam'})}"
+        f"/admin/bulk/comments/comment/delete/?{urlencode({'id': 'all', 'status': 'spam'})}"
     )
     assert response.status_code == 302
     assert not Comment.objects.filter(pk__in=[c.pk for c in spam]).exists()
     assert Comment.objects.filter(pk__in=[c.pk for c in keep]).count() == 2
 
-    client.post(f"/admin/bulk/blog/comment/trash/?{urlencode({'id': 'all', 'q': 'nichts'})}")
+    client.post(f"/admin/bulk/comments/comment/trash/?{urlencode({'id': 'all', 'q': 'nichts'})}")
     assert Comment.objects.filter(pk__in=[c.pk for c in keep], status="trash").count() == 0
 
 
@@ -404,11 +397,11 @@ def test_moderator_lists_filters_and_resolves_reports(client, moderator, post):
     assert f"/edit/{open_report.pk}/" in html and f"/edit/{done.pk}/" not in html
     assert "Hass, Hetze oder Beleidigung" in html and "Beleidigend" in html
     assert "Gemeldeter Text" in html
-    assert f"/admin/snippets/blog/comment/edit/{comment.pk}/" in html  # to the comment
+    assert f"/admin/snippets/comments/comment/edit/{comment.pk}/" in html  # to the comment
 
     edit_url = f"{REPORTS_URL}edit/{open_report.pk}/"
     html = client.get(edit_url).content.decode()
-    assert f"/admin/snippets/blog/comment/edit/{comment.pk}/" in html
+    assert f"/admin/snippets/comments/comment/edit/{comment.pk}/" in html
     assert client.post(edit_url, {"resolved": "on"}).status_code == 302
     open_report.refresh_from_db()
     assert open_report.resolved
@@ -480,9 +473,9 @@ def test_users_without_moderation_permission_get_nothing(client, outsider, post)
         REPORTS_URL,
         f"{REPORTS_URL}edit/{report.pk}/",
         bulk_url("approve", [comment.pk]),
-        "/admin/snippets/choose/blog/comment/",
-        f"/admin/snippets/choose/blog/comment/chosen/{comment.pk}/",
-        "/admin/snippets/choose/blog/commentreport/",
+        "/admin/snippets/choose/comments/comment/",
+        f"/admin/snippets/choose/comments/comment/chosen/{comment.pk}/",
+        "/admin/snippets/choose/comments/commentreport/",
     ]:
         assert client.get(url).status_code in (302, 403), url
 
@@ -513,7 +506,7 @@ def test_visitors_without_admin_access_are_sent_to_the_login(client, post):
 def test_user_without_admin_access_is_refused(client, post):
     user = get_user_model().objects.create_user(username="kein-admin", password="x-123-long")
     user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="blog", codename__contains="comment")
+        *Permission.objects.filter(content_type__app_label="comments", codename__contains="comment")
     )
     comment = make_comment(post)
     client.force_login(user)

@@ -7,9 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
-from blog.models import Comment
 from blog.notifications import send_moderation_mail
 from blog.rendering import COMMENT_ATTRIBUTES
+from comments.models import Comment
 from tests.factories import comment
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_payloads_are_escaped_on_the_post_page(client, post, hostile_comments):
 
 def test_payloads_are_escaped_in_the_admin_list(client, post, hostile_comments, superuser):
     client.force_login(superuser)
-    response = client.get("/admin/snippets/blog/comment/")
+    response = client.get("/admin/snippets/comments/comment/")
     assert response.status_code == 200
     html = response.content.decode()
     for payload in XSS_PAYLOADS:
@@ -118,16 +118,16 @@ def test_payloads_are_escaped_in_the_admin_list(client, post, hostile_comments, 
 def test_payloads_are_inert_in_the_admin_reply_and_report_views(
     client, post, hostile_comments, superuser
 ):
-    from blog.models import CommentReport
+    from comments.models import CommentReport
 
     client.force_login(superuser)
     for hostile in hostile_comments:
-        html = client.get(f"/admin/snippets/blog/comment/reply/{hostile.pk}/").content.decode()
+        html = client.get(f"/admin/snippets/comments/comment/reply/{hostile.pk}/").content.decode()
         assert_inert(comment_texts(html, "blockquote")[0])
         report = CommentReport.objects.create(
             comment=hostile, reason=CommentReport.Reason.SPAM, explanation="Spam"
         )
-        html = client.get(f"/admin/snippets/blog/commentreport/edit/{report.pk}/").content.decode()
+        html = client.get(f"/admin/snippets/comments/commentreport/edit/{report.pk}/").content.decode()
         assert_inert(comment_texts(html, "blockquote")[0])
 
 

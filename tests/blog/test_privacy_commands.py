@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from blog.models import Comment, CommentThrottle
+from comments.models import Comment, CommentThrottle
 from tests.factories import comment
 
 pytestmark = pytest.mark.django_db

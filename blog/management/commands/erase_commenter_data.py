@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from blog.models import Comment
+from comments.models import Comment
 
 
 def erase_commenter(email):

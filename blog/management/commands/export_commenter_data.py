@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from blog.models import Comment
+from comments.models import Comment
 
 
 def commenter_data(email):

@@ -5,8 +5,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from blog.models import Comment, CommentThrottle
-from blog.models.comments import IP_RETENTION_DAYS
+from comments.models import IP_RETENTION_DAYS, Comment, CommentThrottle
 
 
 class Command(BaseCommand):

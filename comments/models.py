@@ -1,4 +1,4 @@
-"""Public comments, their reports and the discussion settings (as in WordPress)."""
+"""Public comments on any page, their reports and the discussion settings (as in WordPress)."""
 
 from django.conf import settings
 from django.db import models
@@ -336,3 +336,20 @@ class DiscussionSettings(BaseSiteSetting):
 
     def disallowed_word_list(self):
         return self._words(self.disallowed_words)
+
+
+class CommentablePageMixin(models.Model):
+    """Pages that visitors can comment on (posts now, process pages later)."""
+
+    comments_enabled = models.BooleanField(
+        _("Kommentare erlauben"),
+        default=True,
+        help_text=_("Ausschalten, um Kommentare nur für diese Seite zu schließen."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def comments_reference_date(self):
+        """The date from which "close comments after N days" counts."""
+        return self.first_published_at
