@@ -20,8 +20,6 @@ from portal.hooks import (
     HomeSection,
 )
 
-from . import admin_hooks  # noqa: F401  (comment moderation in the admin)
-
 
 @hooks.register(API_ROUTERS)
 def blog_api():
@@ -63,19 +61,7 @@ def blog_permissions():
         for model in ("person", "blogcategory", "tagtranslation")
         for action in ("add", "change", "delete")
     ]
-    comment_permissions = [
-        "comments.change_comment",
-        "comments.delete_comment",
-        "comments.moderate_comment",
-        "comments.change_commentreport",
-        "comments.change_discussionsettings",
-    ]
-    return [
-        {
-            "Redaktion": snippet_permissions,
-            "Moderation": comment_permissions,
-        }
-    ]
+    return [{"Redaktion": snippet_permissions}]
 
 
 class PersonViewSet(SnippetViewSet):

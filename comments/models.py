@@ -4,10 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 ANONYMOUS_NAME = "Anonym"
-# The query parameter of a post's comment pages: /blog/beitrag/?kommentare=2
+# The query parameter of a page's comment pages: /blog/beitrag/?kommentare=2
 COMMENTS_PAGE_PARAM = "kommentare"
 DEFAULT_COMMENTS_PER_PAGE = 50
 IP_RETENTION_DAYS = 30
@@ -339,7 +340,11 @@ class DiscussionSettings(BaseSiteSetting):
 
 
 class CommentablePageMixin(models.Model):
-    """Pages that visitors can comment on (posts now, process pages later)."""
+    """Pages that visitors can comment on; use together with ``RoutablePageMixin``.
+
+    The page's route calls ``serve_with_comments`` and its template includes
+    ``comments/includes/comments.html``; the report route ``melden/<id>/`` comes with the mixin.
+    """
 
     comments_enabled = models.BooleanField(
         _("Kommentare erlauben"),
@@ -353,3 +358,25 @@ class CommentablePageMixin(models.Model):
     def comments_reference_date(self):
         """The date from which "close comments after N days" counts."""
         return self.first_published_at
+
+    def serve_with_comments(self, request, get_extra_context=None):
+        """The page with its comment section; a stored comment redirects (post/redirect/get).
+
+        ``get_extra_context()`` adds the page type's own context; it is only called when the
+        page is rendered, not on the redirect after a comment.
+        """
+        from comments.views import comment_section
+
+        section = comment_section(self, request)
+        if section.redirect is not None:
+            return section.redirect
+        extra = get_extra_context() if get_extra_context else {}
+        response = self.render(request, context_overrides={**section.context, **extra})
+        response.status_code = section.status
+        return response
+
+    @path("melden/<int:comment_id>/", name="report")
+    def report_view(self, request, comment_id):
+        from comments.views import report_comment
+
+        return report_comment(self, request, comment_id)

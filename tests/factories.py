@@ -1,5 +1,12 @@
 """Small builders for test content beside the demo content."""
 
+import secrets
+import time
+
+from django.core import signing
+
+from comments.moderation import COMMENT_FORM
+from home.form_protection import TOKEN_SALT
 from home.models import HomePage, StandardPage
 
 
@@ -106,3 +113,30 @@ def ensure_wagtail_roots():
         codename="submit_translation",
         defaults={"name": "Can submit translations"},
     )
+
+
+def started(target, seconds_ago=10, purpose=COMMENT_FORM):
+    """A form start time from ``seconds_ago`` seconds back for ``target`` (a page or a comment),
+    signed like the real form."""
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    real_time = time.time
+    try:
+        time.time = lambda: real_time() - seconds_ago
+        return signer.sign(f"{purpose}.{target.pk}.{secrets.token_urlsafe(12)}")
+    finally:
+        time.time = real_time
+
+
+def form_data(page, **overrides):
+    data = {
+        "name": "Lena Leserin",
+        "email": "lena@example.org",
+        "url": "",
+        "text": "Danke für den Einblick in Eure Arbeit!",
+        "consent": "on",
+        "started": started(page),
+        "website_confirm": "",
+        "parent": "",
+    }
+    data.update(overrides)
+    return data

@@ -220,12 +220,6 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
 
         return blog_post(self, request)
 
-    @path("melden/<int:comment_id>/", name="report")
-    def report_view(self, request, comment_id):
-        from blog.views import report_comment
-
-        return report_comment(self, request, comment_id)
-
     def get_meta_description(self):
         return self.search_description or self.teaser
 

@@ -1,7 +1,5 @@
 from django import template
 
-from blog.rendering import comment_html, comment_plain_text
-
 register = template.Library()
 
 
@@ -9,15 +7,3 @@ register = template.Library()
 def blog_url(index, name, *args):
     """``{% blog_url blog_index "category" slug %}``: a blog address in the blog's language."""
     return index.route_url(name, *args)
-
-
-@register.filter(name="comment_html")
-def comment_html_filter(text):
-    """``{{ comment.text|comment_html }}``: the allowed comment tags, everything else inert."""
-    return comment_html(text)
-
-
-@register.filter(name="comment_plain_text")
-def comment_plain_text_filter(text):
-    """``{{ comment.text|comment_plain_text }}``: no markup at all (plain-text e-mails)."""
-    return comment_plain_text(text)

@@ -10,9 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from blog.models import BlogCategory, BlogPostPage
-from blog.moderation import REPORT_FORM
-from tests.blog.conftest import started
-from tests.factories import blog_index, blog_post, comment, person
+from comments.moderation import REPORT_FORM
+from tests.factories import blog_index, blog_post, comment, person, started
 
 pytestmark = pytest.mark.django_db
 

@@ -64,14 +64,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from blog.moderation import team_name
-from blog.rendering import comment_plain_text
 from comments.models import Comment, CommentReport, DiscussionSettings
+from comments.moderation import team_name
+from comments.rendering import comment_plain_text
 
 MODERATE_PERMISSION = "comments.moderate_comment"
 COMMENT_URL_NAMESPACE = "wagtailsnippets_comments_comment"
 REPORT_URL_NAMESPACE = "wagtailsnippets_comments_commentreport"
-TEMPLATES = "blog/admin/"
+TEMPLATES = "comments/admin/"
 
 
 def can_moderate(user):

@@ -16,8 +16,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from blog.rendering import count_links
 from comments.models import Comment, CommentThrottle, DiscussionSettings
+from comments.rendering import count_links
 from home.form_protection import (
     FormRefused,
     check_form_token,
@@ -240,11 +240,11 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, user_
             consent_at=now,
         )
     if comment.status == Comment.Status.PENDING:
-        from blog.notifications import notify_comment_waiting
+        from comments.notifications import notify_comment_waiting
 
         transaction.on_commit(lambda: notify_comment_waiting(comment.pk))
     elif comment.status == Comment.Status.APPROVED:
-        from blog.notifications import notify_authors
+        from comments.notifications import notify_authors
 
         transaction.on_commit(lambda: notify_authors(comment.pk))
     return comment

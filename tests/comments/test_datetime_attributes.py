@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from comments.models import Comment, DiscussionSettings
 from home.html_dates import DATE_WITH_OPTIONAL_TIME, TIME_ELEMENT_VALUE
-from tests.blog.conftest import started
+from tests.factories import started
 
 pytestmark = pytest.mark.django_db
 

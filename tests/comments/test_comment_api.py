@@ -3,8 +3,7 @@
 import pytest
 
 from comments.models import Comment
-from tests.blog.conftest import started
-from tests.factories import comment
+from tests.factories import comment, started
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,7 @@ def post_json(client, post, ip="192.0.2.10", **overrides):
     if overrides.get("started") == "just-now":
         overrides["started"] = started(post, seconds_ago=1)
     return client.post(
-        f"/api/v3/blog/posts/{post.pk}/comments/",
+        f"/api/v3/comments/pages/{post.pk}/comments/",
         payload(post, **overrides),
         content_type="application/json",
         REMOTE_ADDR=ip,
@@ -48,7 +47,7 @@ def test_approved_comments_without_email_or_ip(client, post):
     visible = comment(post, text="Öffentlich", url="https://example.org/lena")
     comment(post, status="pending", text="Wartet noch")
     comment(post, status="spam", text="Kauf jetzt")
-    response = client.get(f"/api/v3/blog/posts/{post.pk}/comments/")
+    response = client.get(f"/api/v3/comments/pages/{post.pk}/comments/")
     assert response.status_code == 200
     items = response.json()
     assert [item["id"] for item in items] == [visible.pk]
@@ -119,7 +118,7 @@ def test_api_matches_word_lists_against_the_browser(client, post):
     settings.disallowed_words = "evilbot"
     settings.save()
     response = client.post(
-        f"/api/v3/blog/posts/{post.pk}/comments/",
+        f"/api/v3/comments/pages/{post.pk}/comments/",
         payload(post),
         content_type="application/json",
         REMOTE_ADDR="192.0.2.10",
@@ -130,22 +129,24 @@ def test_api_matches_word_lists_against_the_browser(client, post):
 
 
 def test_api_form_token_and_openapi(client, post):
-    token = client.get(f"/api/v3/blog/posts/{post.pk}/comment-form/").json()["started"]
+    token = client.get(f"/api/v3/comments/pages/{post.pk}/comment-form/").json()["started"]
     assert token.startswith(f"comment.{post.pk}.")
     document = client.get("/api/v3/openapi.json").json()
-    assert "/api/v3/blog/posts/{page_id}/comments/" in document["paths"]
-    assert {"get", "post"} <= set(document["paths"]["/api/v3/blog/posts/{page_id}/comments/"])
+    assert "/api/v3/comments/pages/{page_id}/comments/" in document["paths"]
+    assert {"get", "post"} <= set(document["paths"]["/api/v3/comments/pages/{page_id}/comments/"])
 
 
 def test_api_for_unknown_or_draft_post_is_404(client, post):
     from tests.factories import blog_post
 
     draft = blog_post("Entwurf", slug="entwurf-api", publish=False)
-    assert client.get(f"/api/v3/blog/posts/{draft.pk}/comments/").status_code == 404
-    assert client.get("/api/v3/blog/posts/999999/comments/").status_code == 404
+    assert client.get(f"/api/v3/comments/pages/{draft.pk}/comments/").status_code == 404
+    assert client.get("/api/v3/comments/pages/999999/comments/").status_code == 404
     assert (
         client.post(
-            "/api/v3/blog/posts/999999/comments/", payload(post), content_type="application/json"
+            "/api/v3/comments/pages/999999/comments/",
+            payload(post),
+            content_type="application/json",
         ).status_code
         == 404
     )
@@ -154,7 +155,7 @@ def test_api_for_unknown_or_draft_post_is_404(client, post):
 @pytest.mark.parametrize("body", ["", "{", "[]", '{"name": 5}', "null"])
 def test_api_survives_broken_json(client, post, body):
     response = client.post(
-        f"/api/v3/blog/posts/{post.pk}/comments/", body, content_type="application/json"
+        f"/api/v3/comments/pages/{post.pk}/comments/", body, content_type="application/json"
     )
     # An empty body carries no content type at all (415).
     assert response.status_code in (400, 415, 422)
@@ -163,7 +164,7 @@ def test_api_survives_broken_json(client, post, body):
 
 @pytest.mark.parametrize("path_id", ["99999999999999999999", "9223372036854775808", "0", "-1"])
 def test_post_ids_beyond_the_database_range_are_validation_problems(client, post, path_id):
-    url = f"/api/v3/blog/posts/{path_id}/comments/"
+    url = f"/api/v3/comments/pages/{path_id}/comments/"
     for response in (
         client.get(url),
         client.post(url, payload(post), content_type="application/json"),
@@ -188,7 +189,7 @@ def test_comment_post_accepts_only_json(client, post, content_type):
 
     response = client.generic(
         "POST",
-        f"/api/v3/blog/posts/{post.pk}/comments/",
+        f"/api/v3/comments/pages/{post.pk}/comments/",
         json.dumps(payload(post)),
         content_type=content_type,
     )
@@ -200,7 +201,7 @@ def test_comment_post_accepts_only_json(client, post, content_type):
 def test_comment_post_from_a_foreign_site_creates_nothing(client, post):
     import json
 
-    url = f"/api/v3/blog/posts/{post.pk}/comments/"
+    url = f"/api/v3/comments/pages/{post.pk}/comments/"
     simple_request = client.generic(
         "POST",
         url,
@@ -219,7 +220,7 @@ def test_comment_post_from_a_foreign_site_creates_nothing(client, post):
 
 def test_comment_post_from_the_site_itself_or_a_trusted_origin(client, post, settings):
     settings.CSRF_TRUSTED_ORIGINS = ["https://www.westbahnhof.example"]
-    url = f"/api/v3/blog/posts/{post.pk}/comments/"
+    url = f"/api/v3/comments/pages/{post.pk}/comments/"
     own = client.post(
         url, payload(post), content_type="application/json", HTTP_ORIGIN="http://testserver"
     )
@@ -236,7 +237,7 @@ def test_comment_post_from_the_site_itself_or_a_trusted_origin(client, post, set
 
 def test_every_status_of_the_comment_api_is_documented_as_a_problem(client):
     document = client.get("/api/v3/openapi.json").json()
-    operations = document["paths"]["/api/v3/blog/posts/{page_id}/comments/"]
+    operations = document["paths"]["/api/v3/comments/pages/{page_id}/comments/"]
     documented = {method: set(operation["responses"]) for method, operation in operations.items()}
     assert documented == {
         "get": {"200", "404", "422"},
@@ -247,19 +248,3 @@ def test_every_status_of_the_comment_api_is_documented_as_a_problem(client):
             if status.startswith("4"):
                 schema = response["content"]["application/problem+json"]["schema"]
                 assert schema == {"$ref": "#/components/schemas/ProblemDetail"}
-
-
-def test_public_taxonomies_need_no_token_and_hide_private_fields(client):
-    categories = client.get("/api/v3/blog/categories/", {"locale": "de"})
-    assert categories.status_code == 200
-    assert categories.json() and {c["locale"] for c in categories.json()} == {"de"}
-    assert set(categories.json()[0]) == {"id", "name", "slug", "description", "locale"}
-    authors = client.get("/api/v3/blog/authors/", {"locale": "en"})
-    assert authors.status_code == 200
-    assert authors.json() and {a["locale"] for a in authors.json()} == {"en"}
-    assert set(authors.json()[0]) == {"id", "name", "slug", "role", "bio", "locale"}
-    assert "@" not in authors.content.decode()
-    both = client.get("/api/v3/blog/authors/").json()
-    assert {a["locale"] for a in both} == {"de", "en"}
-    junk = client.get("/api/v3/blog/categories/", {"locale": '"'})
-    assert junk.status_code == 422

@@ -6,16 +6,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from comments.models import Comment, DiscussionSettings
+from home.groups import MODERATORS
 
 logger = logging.getLogger(__name__)
-MODERATORS_GROUP = "Moderation"
 
 
-def _admin_url(path):
+def _moderation_url():
+    path = reverse("wagtailsnippets_comments_comment:list")
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
 
 
@@ -23,8 +25,8 @@ def _send(recipients, subject, template, context):
     if not recipients:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        text = render_to_string(f"blog/email/{template}.txt", context)
-        html = render_to_string(f"blog/email/{template}.html", context)
+        text = render_to_string(f"comments/email/{template}.txt", context)
+        html = render_to_string(f"comments/email/{template}.html", context)
     message = EmailMultiAlternatives(subject, text, to=sorted(set(recipients)))
     message.attach_alternative(html, "text/html")
     return message.send()
@@ -38,7 +40,7 @@ def send_moderation_mail(comment_id):
         return 0
     recipients = (
         get_user_model()
-        .objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
+        .objects.filter(is_active=True, groups__name=MODERATORS)
         .exclude(email="")
         .values_list("email", flat=True)
     )
@@ -46,7 +48,7 @@ def send_moderation_mail(comment_id):
         list(recipients),
         f"Neuer Kommentar wartet: {comment.page.title}",
         "comment_waiting",
-        {"comment": comment, "moderation_url": _admin_url("/admin/snippets/comments/comment/")},
+        {"comment": comment, "moderation_url": _moderation_url()},
     )
 
 
@@ -67,7 +69,7 @@ def send_author_mail(comment_id):
         {
             "comment": comment,
             "comment_url": comment.public_url(full=True) if comment.is_public else "",
-            "moderation_url": _admin_url("/admin/snippets/comments/comment/"),
+            "moderation_url": _moderation_url(),
         },
     )
 

@@ -23,7 +23,7 @@ call_command("migrate", verbosity=0)
 call_command("load_demo_content", stdout=io.StringIO())
 from blog.models import BlogPostPage
 from comments.models import Comment, DiscussionSettings
-from blog.moderation import form_timestamp
+from comments.moderation import form_timestamp
 from wagtail.models import Site
 
 settings = DiscussionSettings.for_site(Site.objects.get())

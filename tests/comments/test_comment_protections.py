@@ -7,13 +7,12 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Site
 
-import blog.admin_hooks
-from blog.moderation import REPORT_FORM, team_name
+import comments.admin_hooks
 from comments.models import Comment, CommentReport, DiscussionSettings
+from comments.moderation import REPORT_FORM, team_name
 from home.form_protection import clean_plain_text, parse_id
 from home.groups import EDITORS, MODERATORS
-from tests.blog.conftest import form_data, started
-from tests.factories import blog_post, comment
+from tests.factories import blog_post, comment, form_data, started
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def post_api(client, post, ip="198.51.100.4", **overrides):
         **overrides,
     }
     return client.post(
-        f"/api/v3/blog/posts/{post.pk}/comments/",
+        f"/api/v3/comments/pages/{post.pk}/comments/",
         body,
         content_type="application/json",
         REMOTE_ADDR=ip,
@@ -304,7 +303,7 @@ def test_report_of_an_impossible_comment_id_is_404(client, post, value):
 
 
 def test_odd_own_comment_cookie_is_ignored(client, post):
-    from blog.views import COOKIE_SALT, OWN_COMMENTS_COOKIE
+    from comments.views import COOKIE_SALT, OWN_COMMENTS_COOKIE
 
     response = client.get(post.url)
     response.set_signed_cookie(OWN_COMMENTS_COOKIE, "²,99999999999999999999,x", salt=COOKIE_SALT)
@@ -345,5 +344,5 @@ def test_only_the_moderation_group_moderates_and_the_docs_say_so():
     permission = Permission.objects.get(codename="moderate_comment")
     assert permission in Group.objects.get(name=MODERATORS).permissions.all()
     assert permission not in Group.objects.get(name=EDITORS).permissions.all()
-    assert '"Redaktion" holds it' not in blog.admin_hooks.__doc__
-    assert 'only the group\n"Moderation" holds' in blog.admin_hooks.__doc__
+    assert '"Redaktion" holds it' not in comments.admin_hooks.__doc__
+    assert 'only the group\n"Moderation" holds' in comments.admin_hooks.__doc__

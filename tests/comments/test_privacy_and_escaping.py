@@ -7,9 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
-from blog.notifications import send_moderation_mail
-from blog.rendering import COMMENT_ATTRIBUTES
 from comments.models import Comment
+from comments.notifications import send_moderation_mail
+from comments.rendering import COMMENT_ATTRIBUTES
 from tests.factories import comment
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,9 @@ def test_payloads_are_inert_in_the_admin_reply_and_report_views(
         report = CommentReport.objects.create(
             comment=hostile, reason=CommentReport.Reason.SPAM, explanation="Spam"
         )
-        html = client.get(f"/admin/snippets/comments/commentreport/edit/{report.pk}/").content.decode()
+        html = client.get(
+            f"/admin/snippets/comments/commentreport/edit/{report.pk}/"
+        ).content.decode()
         assert_inert(comment_texts(html, "blockquote")[0])
 
 
@@ -148,7 +150,7 @@ def test_payloads_are_escaped_in_the_notification_email(post, hostile_comments, 
 
 
 def test_payloads_are_inert_in_the_api(client, post, hostile_comments):
-    data = client.get(f"/api/v3/blog/posts/{post.pk}/comments/").json()
+    data = client.get(f"/api/v3/comments/pages/{post.pk}/comments/").json()
     assert {item["text"] for item in data} == {c.text for c in hostile_comments}
     for item in data:
         assert_inert(item["text_html"])
@@ -172,7 +174,7 @@ def test_allowed_comment_tags_render_as_in_wordpress(client, post):
         '<blockquote cite="https://example.org/q">Zitat</blockquote>',
     ):
         assert fragment in html
-    data = client.get(f"/api/v3/blog/posts/{post.pk}/comments/").json()
+    data = client.get(f"/api/v3/comments/pages/{post.pk}/comments/").json()
     assert data[0]["text"] == written.text
     assert "<em>kursiv</em>" in data[0]["text_html"]
 
@@ -223,7 +225,7 @@ def test_email_never_appears_in_any_public_response(
         index.url,
         index.url + "feed/rss/",
         index.url + "feed/atom/",
-        f"/api/v3/blog/posts/{post.pk}/comments/",
+        f"/api/v3/comments/pages/{post.pk}/comments/",
         f"/api/v3/pages/{post.pk}/",
         "/api/v3/pages/?type=blog.BlogPostPage",
         "/api/v3/openapi.json",
@@ -240,7 +242,7 @@ def test_email_never_appears_in_any_public_response(
 
 
 def test_a_quote_is_a_block_of_its_own_between_paragraphs():
-    from blog.rendering import comment_html
+    from comments.rendering import comment_html
 
     html = str(
         comment_html(

@@ -6,10 +6,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from blog.views import OWN_COMMENTS_COOKIE, REMEMBER_COOKIE
 from comments.models import Comment, DiscussionSettings
-from tests.blog.conftest import form_data, started
-from tests.factories import comment, person
+from comments.views import OWN_COMMENTS_COOKIE, REMEMBER_COOKIE
+from tests.factories import comment, form_data, person, started
 
 pytestmark = pytest.mark.django_db
 
@@ -404,7 +403,7 @@ def test_moderators_and_opted_in_authors_get_an_email(
 def test_failing_mail_never_breaks_the_request(
     client, post, moderator, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.blog.failing_mail.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.comments.failing_mail.FailingBackend"
     with django_capture_on_commit_callbacks(execute=True):
         response = post_comment(client, post)
     assert response.status_code == 302
