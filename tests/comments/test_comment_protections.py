@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Site
 
-import comments.admin_hooks
+import comments.admin
 from comments.models import Comment, CommentReport, DiscussionSettings
 from comments.moderation import REPORT_FORM, team_name
 from home.form_protection import clean_plain_text, parse_id
@@ -344,5 +344,5 @@ def test_only_the_moderation_group_moderates_and_the_docs_say_so():
     permission = Permission.objects.get(codename="moderate_comment")
     assert permission in Group.objects.get(name=MODERATORS).permissions.all()
     assert permission not in Group.objects.get(name=EDITORS).permissions.all()
-    assert '"Redaktion" holds it' not in comments.admin_hooks.__doc__
-    assert 'only the group\n"Moderation" holds' in comments.admin_hooks.__doc__
+    assert '"Redaktion" holds it' not in comments.admin.__doc__
+    assert 'only the group\n"Moderation" holds' in comments.admin.__doc__

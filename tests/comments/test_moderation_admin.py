@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,7 +14,8 @@ from wagtail.models import Locale
 
 from blog.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, Person
 from comments.models import Comment, CommentReport, DiscussionSettings
-from tests.factories import german_home
+from home.models import StandardPage
+from tests.factories import german_home, standard_page
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +116,22 @@ def test_moderator_sees_the_list_with_filters_search_and_pending_count(client, m
     html = client.get(LIST_URL, {"status": "approved"}).content.decode()
     assert f"/edit/{approved.pk}/" in html
     assert f"/edit/{pending[0].pk}/" not in html
+
+
+def test_the_list_names_the_page_type_and_filters_by_it(client, moderator, post):
+    on_post = make_comment(post, text="Zum Beitrag")
+    plain = standard_page("Seite ohne Blog", slug="seite-ohne-blog-moderation")
+    on_page = make_comment(plain, text="Zur Seite")
+    client.force_login(moderator)
+    html = client.get(LIST_URL).content.decode()
+    assert "Blog-Beitrag" in html and "Seitentyp" in html
+    assert 'name="page_type"' in html
+    post_type = ContentType.objects.get_for_model(BlogPostPage)
+    html = client.get(LIST_URL, {"page_type": post_type.pk}).content.decode()
+    assert f"/edit/{on_post.pk}/" in html and f"/edit/{on_page.pk}/" not in html
+    page_type = ContentType.objects.get_for_model(StandardPage)
+    html = client.get(LIST_URL, {"page_type": page_type.pk}).content.decode()
+    assert f"/edit/{on_page.pk}/" in html and f"/edit/{on_post.pk}/" not in html
 
 
 def test_list_filters_by_page_and_date_and_searches_name_email_and_text(
