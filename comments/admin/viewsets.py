@@ -32,25 +32,11 @@ from comments.models import Comment, CommentReport
 class ModerationChooserViewSet(SnippetChooserViewSet):
     """Wagtail opens every snippet chooser to all admin users; these lists are for moderators."""
 
-    @property
-    def choose_view(self):
-        return moderators_only(super().choose_view)
-
-    @property
-    def choose_results_view(self):
-        return moderators_only(super().choose_results_view)
-
-    @property
-    def chosen_view(self):
-        return moderators_only(super().chosen_view)
-
-    @property
-    def chosen_multiple_view(self):
-        return moderators_only(super().chosen_multiple_view)
-
-    @property
-    def create_view(self):
-        return moderators_only(super().create_view)
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = moderators_only(pattern.callback)
+        return patterns
 
 
 class ModerationViewSetMixin:
