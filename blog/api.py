@@ -1,63 +1,14 @@
-"""The blog's part of the v3 API: comments of a post, posting a comment, and the public taxonomies."""
+"""The blog's part of the v3 API: its public taxonomies (comments are in ``comments.api``)."""
 
-from datetime import datetime
 from typing import Literal
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
-from ninja.decorators import decorate_view
+from ninja import Router, Schema
 
-from blog.forms import CommentForm, parent_comment
-from blog.models import BlogCategory, BlogPostPage, Comment, Person
-from blog.moderation import (
-    CommentRefused,
-    DuplicateComment,
-    client_ip,
-    form_timestamp,
-    submit_comment,
-)
-from blog.rendering import comment_html
-from portal.api_guards import json_from_own_site
-from portal.api_types import ObjectId, field_problem, problems
+from blog.models import BlogCategory, Person
+from portal.api_types import problems
 
 router = Router(tags=["blog"])
-
-
-class CommentOut(Schema):
-    """A public comment: no e-mail address, no IP address."""
-
-    id: int
-    parent_id: int | None
-    name: str
-    url: str
-    text: str
-    text_html: str = Field(
-        description="The text as the page shows it: allowed tags only, sanitised."
-    )
-    is_team: bool
-    created_at: datetime
-
-
-class CommentIn(Schema):
-    name: str
-    email: str
-    url: str = ""
-    text: str
-    consent: bool
-    parent_id: ObjectId | None = None
-    started: str
-    website_confirm: str = ""
-
-
-class CommentAccepted(Schema):
-    id: int
-    status: str
-    message: str
-
-
-class FormToken(Schema):
-    started: str
 
 
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
@@ -80,88 +31,6 @@ class AuthorOut(Schema):
     role: str
     bio: str
     locale: str
-
-
-# Where field errors point, as ninja's own validation errors of the body do.
-BODY = ("body", "payload")
-FORM_REFUSED = "Der Kommentar wurde nicht angenommen."
-
-
-def _post(page_id):
-    return get_object_or_404(BlogPostPage.objects.live().public(), pk=page_id)
-
-
-@router.get(
-    "/posts/{page_id}/comments/",
-    response={200: list[CommentOut], **problems(404, 422)},
-    summary="Approved comments of a post",
-)
-def list_comments(request, page_id: ObjectId):
-    comments = list(Comment.objects.public_for(_post(page_id)))
-    for comment in comments:
-        comment.text_html = comment_html(comment.text)
-    return comments
-
-
-@router.get(
-    "/posts/{page_id}/comment-form/",
-    response={200: FormToken, **problems(404, 422)},
-    summary="Start a comment on a post (signed, single-use start time)",
-)
-def comment_form_token(request, page_id: ObjectId):
-    """The signed start time the post's HTML form carries: post it back as ``started`` after
-    3 seconds and within 2 hours, once, to this post only."""
-    return {"started": form_timestamp(_post(page_id))}
-
-
-@router.post(
-    "/posts/{page_id}/comments/",
-    response={201: CommentAccepted, **problems(400, 403, 404, 409, 415, 422)},
-    summary="Post a comment (same rules as the form)",
-    description="Send `Content-Type: application/json`; browsers may post only from this site.",
-)
-@decorate_view(json_from_own_site)
-def post_comment(request, page_id: ObjectId, payload: CommentIn):
-    page = _post(page_id)
-    form = CommentForm(
-        {
-            "name": payload.name,
-            "email": payload.email,
-            "url": payload.url,
-            "text": payload.text,
-            "consent": "on" if payload.consent else "",
-            "parent": payload.parent_id or "",
-            "started": payload.started,
-            "website_confirm": payload.website_confirm,
-        }
-    )
-    if not form.is_valid():
-        errors = {field: [str(e) for e in errors] for field, errors in form.errors.items()}
-        return field_problem(400, FORM_REFUSED, errors, BODY)
-    parent = parent_comment(page, payload.parent_id)
-    if payload.parent_id and parent is None:
-        message = "Auf diesen Kommentar kann nicht geantwortet werden."
-        return field_problem(400, FORM_REFUSED, {"parent_id": [message]}, BODY)
-    try:
-        comment = submit_comment(
-            page,
-            form.comment_data(parent),
-            client_ip(request),
-            honeypot=payload.website_confirm,
-            timestamp=payload.started,
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
-        )
-    except DuplicateComment as duplicate:
-        return field_problem(409, FORM_REFUSED, {"text": [str(duplicate.message)]}, BODY)
-    except CommentRefused as refused:
-        errors = {refused.field or "__all__": [str(refused.message)]}
-        return field_problem(400, FORM_REFUSED, errors, BODY)
-    if comment.status == Comment.Status.APPROVED:
-        message = "Dein Kommentar ist veröffentlicht."
-    else:
-        message = "Dein Kommentar wartet auf Freischaltung."
-    status = "approved" if comment.status == Comment.Status.APPROVED else "pending"
-    return Status(201, {"id": comment.pk, "status": status, "message": message})
 
 
 @router.get(

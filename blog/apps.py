@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class BlogConfig(AppConfig):
     name = "blog"
-    verbose_name = _("Blog und Kommentare")
+    verbose_name = _("Blog")

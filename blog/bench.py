@@ -12,9 +12,9 @@ from blog.models import (
     BlogPostAuthor,
     BlogPostPage,
     BlogPostTag,
-    Comment,
     Person,
 )
+from comments.models import Comment
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PREFIX = "bench-"

@@ -21,11 +21,10 @@ from blog.models import (
     BlogPostAuthor,
     BlogPostPage,
     BlogPostTag,
-    Comment,
-    CommentReport,
     Person,
     TagTranslation,
 )
+from comments.models import Comment, CommentReport
 from home.demo import DEMO_EDITOR
 from portal.demo import T, pick
 
@@ -892,7 +891,7 @@ def load(demo):
 
 def _discussion_settings(demo):
     """Link the privacy page and give the spam rules the words the demo spam uses."""
-    from blog.models import DiscussionSettings
+    from comments.models import DiscussionSettings
 
     settings = DiscussionSettings.for_site(demo.site)
     if settings.privacy_page_id is None:

@@ -15,7 +15,6 @@ from portal.hooks import (
     EDITORS,
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
-    MODERATORS,
     SITEMAP_ITEMS,
     ApiRouter,
     BenchPages,
@@ -23,8 +22,6 @@ from portal.hooks import (
     GroupPermissions,
     HomeSection,
 )
-
-from . import admin_hooks  # noqa: F401  (comment moderation in the admin)
 
 
 @hooks.register(API_ROUTERS)
@@ -68,17 +65,7 @@ def blog_permissions():
         for model in ("person", "blogcategory", "tagtranslation")
         for action in ("add", "change", "delete")
     ]
-    comment_permissions = [
-        "blog.change_comment",
-        "blog.delete_comment",
-        "blog.moderate_comment",
-        "blog.change_commentreport",
-        "blog.change_discussionsettings",
-    ]
-    return [
-        GroupPermissions(EDITORS, snippet_permissions),
-        GroupPermissions(MODERATORS, comment_permissions),
-    ]
+    return [GroupPermissions(EDITORS, snippet_permissions)]
 
 
 class PersonViewSet(SnippetViewSet):

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from home.groups import EDITORS, MODERATORS
+from tests.factories import blog_post
 
 
 def load_demo():
@@ -19,6 +20,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the demo content; each test rolls its changes back."""
     with django_db_blocker.unblock():
         load_demo()
+
+
+@pytest.fixture
+def post(db):
+    return blog_post("Wir starten", slug="wir-starten")
+
+
+@pytest.fixture(autouse=True)
+def _without_demo_comments(request):
+    """Comment tests count comments: start them without the demo's (rolled back afterwards)."""
+    if request.node.path.parent.name not in {"blog", "comments"}:
+        return
+    if "db" not in request.fixturenames and "post" not in request.fixturenames:
+        return
+    from comments.models import Comment, CommentThrottle
+
+    Comment.objects.all().delete()
+    CommentThrottle.objects.all().delete()
 
 
 @pytest.fixture

@@ -1,5 +1,12 @@
 """Small builders for test content beside the demo content."""
 
+import secrets
+import time
+
+from django.core import signing
+
+from comments.moderation import COMMENT_FORM
+from home.form_protection import TOKEN_SALT
 from home.models import HomePage, StandardPage
 
 
@@ -72,7 +79,7 @@ def blog_post(title="Ein Beitrag", slug=None, date=None, authors=None, publish=T
 
 
 def comment(post, status="approved", **fields):
-    from blog.models import Comment
+    from comments.models import Comment
 
     fields.setdefault("name", "Lena Leserin")
     fields.setdefault("email", "lena@example.org")
@@ -80,3 +87,56 @@ def comment(post, status="approved", **fields):
     parent = fields.get("parent")
     fields.setdefault("depth", parent.depth + 1 if parent else 1)
     return Comment.objects.create(page=post, status=status, **fields)
+
+
+def ensure_wagtail_roots():
+    """Recreate what Wagtail's data migrations made, after an earlier test emptied the tables.
+
+    A transactional test ends with a flush; post_migrate then restores content types,
+    permissions and groups, but not the root page and root collection.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code="de")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    # wagtail-localize's "submit translation" permission also comes from a data migration.
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
+def started(target, seconds_ago=10, purpose=COMMENT_FORM):
+    """A form start time from ``seconds_ago`` seconds back for ``target`` (a page or a comment),
+    signed like the real form."""
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    real_time = time.time
+    try:
+        time.time = lambda: real_time() - seconds_ago
+        return signer.sign(f"{purpose}.{target.pk}.{secrets.token_urlsafe(12)}")
+    finally:
+        time.time = real_time
+
+
+def form_data(page, **overrides):
+    data = {
+        "name": "Lena Leserin",
+        "email": "lena@example.org",
+        "url": "",
+        "text": "Danke für den Einblick in Eure Arbeit!",
+        "consent": "on",
+        "started": started(page),
+        "website_confirm": "",
+        "parent": "",
+    }
+    data.update(overrides)
+    return data

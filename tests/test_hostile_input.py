@@ -67,7 +67,8 @@ def test_no_public_url_answers_5xx_to_hostile_query_strings(client):
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
 def test_comment_and_report_forms_answer_no_5xx_to_hostile_bodies(client, value):
     client.raise_request_exception = False
-    from blog.models import BlogPostPage, Comment
+    from blog.models import BlogPostPage
+    from comments.models import Comment
 
     post = BlogPostPage.objects.live().first()
     comment = Comment.objects.filter(page=post).first()

@@ -1,4 +1,3 @@
-from .comments import Comment, CommentReport, CommentThrottle, DiscussionSettings
 from .pages import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogPostTag, RelatedPost
 from .snippets import BlogCategory, Person, TagTranslation
 
@@ -8,10 +7,6 @@ __all__ = [
     "BlogPostAuthor",
     "BlogPostPage",
     "BlogPostTag",
-    "Comment",
-    "CommentReport",
-    "CommentThrottle",
-    "DiscussionSettings",
     "Person",
     "RelatedPost",
     "TagTranslation",

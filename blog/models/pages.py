@@ -19,6 +19,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from comments.models import CommentablePageMixin
 from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
@@ -58,23 +59,6 @@ class RelatedPost(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("Ähnlicher Beitrag")
         verbose_name_plural = _("Ähnliche Beiträge")
-
-
-class CommentablePageMixin(models.Model):
-    """Pages that visitors can comment on (posts now, process pages later)."""
-
-    comments_enabled = models.BooleanField(
-        _("Kommentare erlauben"),
-        default=True,
-        help_text=_("Ausschalten, um Kommentare nur für diese Seite zu schließen."),
-    )
-
-    class Meta:
-        abstract = True
-
-    def comments_reference_date(self):
-        """The date from which "close comments after N days" counts."""
-        return self.first_published_at
 
 
 class BlogIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SeoFieldsMixin, Page):
@@ -257,12 +241,6 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         from blog.views import blog_post
 
         return blog_post(self, request)
-
-    @path("melden/<int:comment_id>/", name="report")
-    def report_view(self, request, comment_id):
-        from blog.views import report_comment
-
-        return report_comment(self, request, comment_id)
 
     def get_meta_description(self):
         return self.search_description or self.teaser

@@ -35,6 +35,7 @@ FEATURE_APPS = _installed_feature_apps()
 INSTALLED_APPS = [
     "portal",
     "home",
+    "comments",
     *FEATURE_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",

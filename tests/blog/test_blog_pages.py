@@ -10,9 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from blog.models import BlogCategory, BlogPostPage
-from blog.moderation import REPORT_FORM
-from tests.blog.conftest import started
-from tests.factories import blog_index, blog_post, comment, person
+from comments.moderation import REPORT_FORM
+from tests.factories import blog_index, blog_post, comment, person, started
 
 pytestmark = pytest.mark.django_db
 
@@ -241,7 +240,7 @@ def test_home_page_section_shows_latest_posts(client, posts):
 
 
 def test_report_a_comment(client, posts):
-    from blog.models import CommentReport
+    from comments.models import CommentReport
 
     target = comment(posts[0], text="Das ist gemein.")
     report_url = f"{posts[0].url}melden/{target.pk}/"

@@ -116,7 +116,7 @@ def test_restricted_post_is_listed_nowhere(client, secret, neighbour, pinning, f
     home = client.get("/de/").content.decode()
     assert "featured-pages" in home and 'href="/de/raumvermietung/"' in home
     assert client.get(f"/api/v3/pages/{secret.pk}/").status_code == 404
-    assert client.get(f"/api/v3/blog/posts/{secret.pk}/comments/").status_code == 404
+    assert client.get(f"/api/v3/comments/pages/{secret.pk}/comments/").status_code == 404
     # The post itself still asks for its password or login.
     assert client.get(secret.url).status_code in (200, 302)
     assert SECRET_TEASER not in client.get(secret.url).content.decode()

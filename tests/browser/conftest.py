@@ -12,6 +12,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from tests.factories import ensure_wagtail_roots
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,32 +55,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def ensure_wagtail_roots():
-    """Recreate what Wagtail's data migrations made, after an earlier test emptied the tables.
-
-    A transactional test ends with a flush; post_migrate then restores content types,
-    permissions and groups, but not the root page and root collection.
-    """
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _created = Locale.objects.get_or_create(language_code="de")
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
-    # wagtail-localize's "submit translation" permission also comes from a data migration.
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-
-    Permission.objects.get_or_create(
-        content_type=ContentType.objects.get_or_create(
-            app_label="wagtail_localize", model="translation"
-        )[0],
-        codename="submit_translation",
-        defaults={"name": "Can submit translations"},
-    )
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from blog.models import BlogPostPage, Comment, CommentThrottle
+from blog.models import BlogPostPage
+from comments.models import Comment, CommentThrottle
 from tests.browser.test_visitor import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
@@ -52,7 +53,7 @@ def test_reader_comments_moderator_approves_reply_nests(page, browser, site):
     admin.locator("#id_password").fill("moni-passwort-1")
     admin.get_by_role("button", name="Anmelden").click()
     admin.wait_for_url("**/admin/")
-    admin.goto(f"/admin/snippets/blog/comment/edit/{stored.pk}/")
+    admin.goto(f"/admin/snippets/comments/comment/edit/{stored.pk}/")
     admin.locator("#id_status").select_option("approved")
     admin.get_by_role("button", name="Speichern").first.click()
     expect(admin.locator(".messages")).to_be_visible()

@@ -1,0 +1,285 @@
+"""The moderation views: the comment list with its row actions, editing, team replies, reports."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Site
+from wagtail.snippets.views.snippets import EditView, IndexView
+
+from comments.admin.bulk_actions import COMMENT_STATUS_ACTIONS
+from comments.admin.permissions import can_moderate
+from comments.admin.utils import (
+    TEMPLATES,
+    bulk_action_url,
+    comment_url,
+    excerpt,
+    no_reply_address,
+    report_url,
+)
+from comments.models import Comment, CommentReport, DiscussionSettings
+from comments.moderation import team_name
+
+
+class ExcerptTitleColumn(TitleColumn):
+    """The comment's text, shortened, linked to the edit view."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.update(label=gettext_lazy("Kommentar"), sort_key=None)
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        return excerpt(instance.text)
+
+
+def thread_depth_for_site(site):
+    if site is None:  # a page outside every site: the default of the setting
+        return DiscussionSettings._meta.get_field("thread_depth").default
+    return DiscussionSettings.for_site(site).thread_depth
+
+
+def thread_depth_for(page):
+    return thread_depth_for_site(page.get_site())
+
+
+def reply_refusal(parent, thread_depth):
+    """Why the team may not reply to ``parent`` (a German sentence), or None."""
+    if parent.status != Comment.Status.APPROVED:
+        return _(
+            "Als Team kannst Du nur auf freigeschaltete Kommentare antworten. "
+            "Schalte den Kommentar zuerst frei."
+        )
+    if parent.depth >= thread_depth:
+        return ngettext(
+            "Auf diesen Kommentar kann nicht weiter geantwortet werden: Antworten dürfen "
+            "höchstens %(depth)d Ebene tief verschachtelt sein (Einstellungen › Diskussion).",
+            "Auf diesen Kommentar kann nicht weiter geantwortet werden: Antworten dürfen "
+            "höchstens %(depth)d Ebenen tief verschachtelt sein (Einstellungen › Diskussion).",
+            thread_depth,
+        ) % {"depth": thread_depth}
+    return None
+
+
+class CommentIndexView(IndexView):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        return super()._get_title_column(field_name, ExcerptTitleColumn, **kwargs)
+
+    @cached_property
+    def thread_depth(self):
+        # One lookup per request; the reply view checks the page's own site again.
+        return thread_depth_for_site(Site.find_for_request(self.request))
+
+    @cached_property
+    def listing_url(self):
+        query = self.request.GET.copy()
+        query.pop("_w_filter_fragment", None)
+        return f"{self.index_url}?{query.urlencode()}" if query else self.index_url
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == Comment.Status.APPROVED and instance.depth < self.thread_depth:
+            buttons.append(
+                ListingMenuItem(
+                    _("Als Team antworten"),
+                    url=comment_url("reply", instance.pk),
+                    icon_name="comment-add",
+                    priority=11,
+                )
+            )
+        for priority, action in enumerate(COMMENT_STATUS_ACTIONS, start=21):
+            if instance.status != action.status:
+                buttons.append(
+                    ListingMenuItem(
+                        action.label,
+                        url=bulk_action_url(
+                            "comment", action.action_type, [instance.pk], self.listing_url
+                        ),
+                        icon_name=action.icon,
+                        priority=priority,
+                    )
+                )
+        return buttons
+
+
+class CommentEditView(EditView):
+    def get_object(self, queryset=None):
+        queryset = Comment.objects.select_related("page", "parent", "user")
+        return super().get_object(queryset)
+
+    @cached_property
+    def thread_depth(self):
+        return thread_depth_for(self.object.page)
+
+    @cached_property
+    def reply_refusal(self):
+        return reply_refusal(self.object, self.thread_depth)
+
+    @cached_property
+    def header_buttons(self):
+        if self.reply_refusal:
+            return []
+        return [
+            HeaderButton(
+                _("Als Team antworten"),
+                url=comment_url("reply", self.object.pk),
+                icon_name="comment-add",
+            )
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comment = self.object
+        page_url = comment.page.get_url(request=self.request)
+        if page_url and comment.is_public:
+            page_url = comment.public_url(self.request)
+        context.update(
+            comment=comment,
+            public_url=page_url if comment.page.live else None,
+            parent_edit_url=comment_url("edit", comment.parent_id) if comment.parent_id else None,
+            open_reports=[
+                (report, report_url("edit", report.pk))
+                for report in comment.reports.filter(resolved=False).order_by("-created_at")
+            ],
+            reply_url=None if self.reply_refusal else comment_url("reply", comment.pk),
+            reply_refusal=self.reply_refusal,
+        )
+        return context
+
+
+class TeamReplyForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Antwort"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": gettext_lazy("Bitte schreib eine Antwort.")},
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].replace("\r\n", "\n").replace("\x00", "").strip()
+        if not text:
+            raise forms.ValidationError(_("Bitte schreib eine Antwort."))
+        return text
+
+
+class TeamReplyView(WagtailAdminTemplateMixin, FormView):
+    """A reply of the team to an approved comment: published at once, with the team badge.
+
+    It is signed "Team Haus am Westbahnhof" (not with the volunteer's own name, which stays
+    private); ``user`` records internally who wrote it.
+    """
+
+    form_class = TeamReplyForm
+    template_name = TEMPLATES + "comment_reply.html"
+    page_title = gettext_lazy("Als Team antworten")
+    header_icon = "comment-add"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        self.parent = get_object_or_404(Comment.objects.select_related("page"), pk=kwargs["pk"])
+        refusal = reply_refusal(self.parent, thread_depth_for(self.parent.page))
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(comment_url("edit", self.parent.pk))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.parent)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": comment_url("list"), "label": Comment._meta.verbose_name_plural},
+            {"url": comment_url("edit", self.parent.pk), "label": str(self.parent)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_success_url(self):
+        return get_valid_next_url_from_request(self.request) or comment_url("list")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            parent=self.parent,
+            parent_edit_url=comment_url("edit", self.parent.pk),
+            action_url=self.request.get_full_path(),
+            cancel_url=self.get_success_url(),
+            team_name=team_name(),
+        )
+        return context
+
+    def form_valid(self, form):
+        user = self.request.user
+        with transaction.atomic():
+            # Lock-free re-check: the parent may have been moderated in the meantime.
+            parent = Comment.objects.select_related("page").get(pk=self.parent.pk)
+            refusal = reply_refusal(parent, thread_depth_for(parent.page))
+            if refusal:
+                form.add_error(None, refusal)
+                return self.form_invalid(form)
+            reply = Comment.objects.create(
+                page=parent.page,
+                parent=parent,
+                depth=parent.depth + 1,
+                name=team_name(),
+                email=user.email or no_reply_address(),
+                text=form.cleaned_data["text"],
+                status=Comment.Status.APPROVED,
+                is_team=True,
+                user=user,
+                moderation_reason="Antwort des Teams",
+            )
+        messages.success(
+            self.request,
+            _("Die Antwort des Teams ist veröffentlicht."),
+            buttons=[messages.button(comment_url("edit", reply.pk), _("Bearbeiten"))],
+        )
+        return redirect(self.get_success_url())
+
+
+class ReportIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            ListingMenuItem(
+                _("Zum Kommentar"),
+                url=comment_url("edit", instance.comment_id),
+                icon_name="comment",
+                priority=11,
+            )
+        )
+        if not instance.resolved:
+            buttons.append(
+                ListingMenuItem(
+                    _("Als erledigt markieren"),
+                    url=bulk_action_url("commentreport", "resolve", [instance.pk], self.index_url),
+                    icon_name="check",
+                    priority=12,
+                )
+            )
+        return buttons
+
+
+class ReportEditView(EditView):
+    def get_object(self, queryset=None):
+        queryset = CommentReport.objects.select_related("comment", "comment__page")
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comment = self.object.comment
+        context.update(
+            reported_comment=comment,
+            reported_comment_edit_url=comment_url("edit", comment.pk),
+        )
+        return context

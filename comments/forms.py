@@ -1,0 +1,145 @@
+"""The public comment form and the report form: plain text only, German errors."""
+
+from urllib.parse import urlparse
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from comments.models import Comment, CommentReport
+from home.form_protection import clean_plain_text, parse_id
+
+REPLY_REFUSED = _("Auf diesen Kommentar kann nicht geantwortet werden.")
+
+
+class PublicFormMixin(forms.Form):
+    """The hidden parts every public form carries: its signed start time and a honeypot."""
+
+    # Signed time the form was shown; too fast, too old, for another page or sent twice is refused.
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Left empty by people; bots fill it in. Hidden from sight and from assistive technology.
+    website_confirm = forms.CharField(required=False, label=_("Bitte leer lassen"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website_confirm"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    @property
+    def has_field_errors(self):
+        """Whether a visible field is marked (the summary then points to the marked fields)."""
+        return any(name != NON_FIELD_ERRORS for name in self.errors)
+
+
+class CommentForm(PublicFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-Mail"),
+        max_length=254,
+        help_text=_("Wird nicht veröffentlicht."),
+    )
+    url = forms.URLField(label=_("Website"), max_length=300, required=False, assume_scheme="https")
+    text = forms.CharField(
+        label=_("Kommentar"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    consent = forms.BooleanField(label=_("Einwilligung"), required=True)
+    remember = forms.BooleanField(
+        label=_(
+            "Meinen Namen und meine E-Mail-Adresse in diesem Browser für den nächsten Kommentar speichern."
+        ),
+        required=False,
+    )
+    parent = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    error_messages_de = {
+        "name": {"required": _("Bitte gib Deinen Namen an.")},
+        "email": {
+            "required": _("Bitte gib Deine E-Mail-Adresse an. Sie wird nicht veröffentlicht."),
+            "invalid": _("Bitte gib eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
+        },
+        "url": {
+            "invalid": _(
+                "Bitte gib eine gültige Adresse an, die mit http:// oder https:// beginnt."
+            )
+        },
+        "text": {"required": _("Bitte schreib einen Kommentar.")},
+        "consent": {"required": _("Bitte stimme der Speicherung Deiner Angaben zu.")},
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, messages in self.error_messages_de.items():
+            self.fields[name].error_messages.update(messages)
+        self.fields["name"].widget.attrs.update(autocomplete="name")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["url"].widget.attrs.update(autocomplete="url")
+
+    def clean_name(self):
+        name = clean_plain_text(self.cleaned_data["name"])
+        if not name:
+            raise ValidationError(self.error_messages_de["name"]["required"])
+        return name
+
+    def clean_parent(self):
+        value = self.cleaned_data.get("parent", "")
+        if not value:
+            return None
+        parent_id = parse_id(value)
+        if parent_id is None:
+            # A hidden field: the message belongs above the form, where it is seen.
+            self.add_error(None, REPLY_REFUSED)
+        return parent_id
+
+    def clean_url(self):
+        url = clean_plain_text(self.cleaned_data.get("url", ""))
+        if url and urlparse(url).scheme not in ("http", "https"):
+            raise ValidationError(self.error_messages_de["url"]["invalid"])
+        return url
+
+    def clean_text(self):
+        text = clean_plain_text(self.cleaned_data["text"], multiline=True)
+        if not text:
+            raise ValidationError(self.error_messages_de["text"]["required"])
+        return text
+
+    def comment_data(self, parent=None):
+        data = {key: self.cleaned_data.get(key, "") for key in ("name", "email", "url", "text")}
+        data["parent"] = parent
+        return data
+
+
+class ReportForm(PublicFormMixin, forms.ModelForm):
+    class Meta:
+        model = CommentReport
+        fields = ["reason", "explanation", "contact"]
+        widgets = {
+            "reason": forms.RadioSelect,
+            "explanation": forms.Textarea(attrs={"rows": 5}),
+        }
+        error_messages = {
+            "reason": {"required": _("Bitte wähle einen Grund.")},
+            "explanation": {
+                "required": _("Bitte beschreibe kurz, was an dem Kommentar nicht stimmt.")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no empty "---------" choice.
+        self.fields["reason"].choices = CommentReport.Reason.choices
+
+    def clean_explanation(self):
+        text = clean_plain_text(self.cleaned_data["explanation"], multiline=True)
+        if not text:
+            raise ValidationError(self._meta.error_messages["explanation"]["required"])
+        return text
+
+    def clean_contact(self):
+        return clean_plain_text(self.cleaned_data.get("contact", ""))
+
+
+def parent_comment(page, value):
+    """The approved comment of ``page`` that ``value`` (an id from a visitor) names, or None."""
+    parent_id = parse_id(value)
+    if parent_id is None:
+        return None
+    return Comment.objects.approved().filter(page=page, pk=parent_id).first()
