@@ -1,12 +1,69 @@
-"""Shared fixtures: the demo content, loaded once per test database, and users."""
+"""Shared fixtures: the demo content, loaded once per test database, and users.
+
+The suite runs with any subset of feature apps (``PORTAL_FEATURE_APPS``): a test module that
+imports an app that is not installed, and a test that uses a fixture of such an app, are not
+collected, and the summary says which and why.
+"""
+
+import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from home.groups import EDITORS, MODERATORS
 from tests.factories import blog_post
+
+MISSING_APPS = sorted(set(settings.DEFAULT_FEATURE_APPS) - set(settings.FEATURE_APPS))
+# Fixtures that build content of a feature app.
+APP_FIXTURES = {"blog": {"post"}}
+_left_out = []
+
+
+def _needs_missing_app(path):
+    source = path.read_text(encoding="utf-8")
+    return any(
+        re.search(rf"^\s*(from|import) {app}\b", source, re.MULTILINE) for app in MISSING_APPS
+    )
+
+
+def pytest_ignore_collect(collection_path, config):
+    if not MISSING_APPS:
+        return None
+    if collection_path.is_dir() and collection_path.name in MISSING_APPS:
+        _left_out.append(f"{collection_path.name}/ (app not installed)")
+        return True
+    if collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
+        if _needs_missing_app(collection_path):
+            _left_out.append(f"{collection_path.name} (imports an app not installed)")
+            return True
+    return None
+
+
+def _needs_missing_fixture_or_mark(item, fixtures):
+    if fixtures & set(getattr(item, "fixturenames", ())):
+        return True
+    return any(mark.args[0] in MISSING_APPS for mark in item.iter_markers("feature_app"))
+
+
+def pytest_collection_modifyitems(config, items):
+    if not MISSING_APPS:
+        return
+    fixtures = {name for app in MISSING_APPS for name in APP_FIXTURES.get(app, ())}
+    unusable = [item for item in items if _needs_missing_fixture_or_mark(item, fixtures)]
+    if unusable:
+        config.hook.pytest_deselected(items=unusable)
+        items[:] = [item for item in items if item not in unusable]
+        _left_out.append(f"{len(unusable)} tests using content of an app not installed")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _left_out:
+        terminalreporter.section(f"feature apps not installed: {', '.join(MISSING_APPS)}")
+        for line in _left_out:
+            terminalreporter.write_line(f"not collected: {line}")
 
 
 def load_demo():

@@ -139,6 +139,7 @@ def test_generated_client_covers_every_operation(client, tmp_path):
 SNIPPETS_FOR_EDITORS_TOOLS = {"blog.Person", "blog.BlogCategory"}
 
 
+@pytest.mark.feature_app("blog")
 def test_snippet_types_for_editors_tools_are_listed_and_readable_with_a_token(client, superuser):
     document = client.get("/api/v3/openapi.json").json()
     parameters = document["paths"]["/api/v3/snippets/{type}/"]["get"]["parameters"]

@@ -29,6 +29,7 @@ def migrate(targets):
     return executor
 
 
+@pytest.mark.feature_app("blog")
 def test_comments_reports_throttles_settings_and_permissions_survive_the_move(
     demo_restored_afterwards, transactional_db
 ):
