@@ -3,31 +3,13 @@
 from urllib.parse import urlparse
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment, CommentReport
-from home.form_protection import clean_plain_text, parse_id
+from home.form_protection import PublicFormMixin, clean_plain_text, parse_id
 
 REPLY_REFUSED = _("Auf diesen Kommentar kann nicht geantwortet werden.")
-
-
-class PublicFormMixin(forms.Form):
-    """The hidden parts every public form carries: its signed start time and a honeypot."""
-
-    # Signed time the form was shown; too fast, too old, for another page or sent twice is refused.
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
-    # Left empty by people; bots fill it in. Hidden from sight and from assistive technology.
-    website_confirm = forms.CharField(required=False, label=_("Bitte leer lassen"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website_confirm"].widget.attrs.update(tabindex="-1", autocomplete="off")
-
-    @property
-    def has_field_errors(self):
-        """Whether a visible field is marked (the summary then points to the marked fields)."""
-        return any(name != NON_FIELD_ERRORS for name in self.errors)
 
 
 class CommentForm(PublicFormMixin, forms.Form):

@@ -187,16 +187,6 @@ class CommentReport(models.Model):
         return f"{self.get_reason_display()}: {self.comment}"
 
 
-class CommentThrottle(models.Model):
-    """When a sender (hashed IP or e-mail) last commented: flood control across processes."""
-
-    key = models.CharField(max_length=80, unique=True)
-    last_post_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name = _("Kommentar-Sperre")
-
-
 @register_setting(icon="comment")
 class DiscussionSettings(BaseSiteSetting):
     """The rules for comments, like WordPress's discussion settings."""

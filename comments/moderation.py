@@ -11,21 +11,22 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from comments.models import Comment, CommentThrottle, DiscussionSettings
+from comments.models import Comment, DiscussionSettings
 from comments.rendering import count_links
 from home.form_protection import (
     FormRefused,
     check_form_token,
+    claim_flood_slot,
     issue_form_token,
     spend_form_token,
 )
 
-FLOOD_SECONDS = 15
+COMMENT_FLOOD_MESSAGE = _("Du hast gerade eben schon kommentiert. Bitte warte ein paar Sekunden.")
 COMMENT_FORM = "comment"
 REPORT_FORM = "report"
 
@@ -173,30 +174,6 @@ def check_duplicate(page, data):
         raise DuplicateComment(_("Diesen Kommentar hast Du schon geschrieben."), "text")
 
 
-def _claim_throttle(key, now, message=None):
-    """Take the sender's slot for now, or refuse if they sent something within FLOOD_SECONDS.
-
-
-    Runs inside the caller's transaction; the row lock (PostgreSQL) or the IMMEDIATE write
-    lock (SQLite) makes it hold across processes.
-    """
-    try:
-        with transaction.atomic():
-            throttle, created = CommentThrottle.objects.select_for_update().get_or_create(
-                key=key, defaults={"last_post_at": now}
-            )
-    except IntegrityError:
-        throttle, created = CommentThrottle.objects.select_for_update().get(key=key), False
-    if not created:
-        if now - throttle.last_post_at < timedelta(seconds=FLOOD_SECONDS):
-            raise CommentRefused(
-                message
-                or _("Du hast gerade eben schon kommentiert. Bitte warte ein paar Sekunden.")
-            )
-        throttle.last_post_at = now
-        throttle.save(update_fields=["last_post_at"])
-
-
 def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, user_agent=""):
     """Run every rule and store the comment. Raises CommentRefused; returns the Comment."""
     discussion = DiscussionSettings.for_site(page.get_site())
@@ -224,8 +201,8 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, user_
     with transaction.atomic():
         spend_form_token(token)
         if ip_hash:
-            _claim_throttle(f"ip:{ip_hash}", now)
-        _claim_throttle(f"email:{hash_email(data['email'])}", now)
+            claim_flood_slot(f"ip:{ip_hash}", COMMENT_FLOOD_MESSAGE, now)
+        claim_flood_slot(f"email:{hash_email(data['email'])}", COMMENT_FLOOD_MESSAGE, now)
         comment = Comment.objects.create(
             page=page,
             parent=parent,
@@ -262,10 +239,10 @@ def submit_report(comment, form, ip_address, *, honeypot="", timestamp=None):
     with transaction.atomic():
         spend_form_token(token)
         if ip_hash:
-            _claim_throttle(
+            claim_flood_slot(
                 f"report-ip:{ip_hash}",
-                now,
                 _("Du hast gerade eben schon etwas gemeldet. Bitte warte ein paar Sekunden."),
+                now,
             )
         report = form.save(commit=False)
         report.comment = comment

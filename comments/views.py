@@ -95,21 +95,6 @@ def _remembered_author(request):
     )
 
 
-def _fresh_timestamp(form, token):
-    """A re-shown form gets a new signed start time, so an expired one can be sent again."""
-    data = form.data.copy()
-    data["started"] = token
-    form.data = data
-
-
-def _add_refusal(form, refused):
-    """Put a refusal next to its field, or above the form when no visible field is meant."""
-    field_name = (
-        refused.field if refused.field in form.fields and refused.field != "parent" else None
-    )
-    form.add_error(field_name, refused.message)
-
-
 def _posted_comment(page, request, form):
     """Store a valid comment, or mark the form; returns the stored comment or None."""
     if not form.is_valid():
@@ -128,7 +113,7 @@ def _posted_comment(page, request, form):
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
         )
     except CommentRefused as refused:
-        _add_refusal(form, refused)
+        form.refuse(refused)
         return None
 
 
@@ -145,7 +130,7 @@ def comment_section(page, request):
                 redirect=_after_comment(request, comment, form.cleaned_data.get("remember"))
             )
         status = 400
-        _fresh_timestamp(form, form_timestamp(page))
+        form.renew_token(form_timestamp(page))
     else:
         initial = {"started": form_timestamp(page), **_remembered_author(request)}
         initial["remember"] = bool(initial.get("name"))
@@ -249,7 +234,7 @@ def report_comment(page, request, comment_id):
                     timestamp=form.cleaned_data.get("started", ""),
                 )
             except CommentRefused as refused:
-                _add_refusal(form, refused)
+                form.refuse(refused)
             else:
                 # Shown at the comment the page scrolls to, not at the top of the thread.
                 messages.success(
@@ -259,7 +244,7 @@ def report_comment(page, request, comment_id):
                 )
                 return HttpResponseRedirect(f"{page.url}#{comment.anchor()}")
         status = 400
-        _fresh_timestamp(form, report_form_timestamp(comment))
+        form.renew_token(report_form_timestamp(comment))
     else:
         form = ReportForm(initial={"started": report_form_timestamp(comment)})
         status = 200

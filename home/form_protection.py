@@ -1,21 +1,26 @@
-"""What every public form shares: a signed, single-use start token bound to its target,
-plain-text cleaning and one way to read ids that visitors send.
+"""What every public form shares, in one piece: the hidden fields (signed start time, honeypot),
+a single-use start token bound to its target, flood control, plain-text cleaning, one way to
+read ids that visitors send, and German errors that keep what was typed.
 
 The comment form, the report form and the Kulturnetz submission forms use these, so a rule
-(3 seconds at least, 2 hours at most, each form sent once) holds everywhere alike.
+(3 seconds at least, 2 hours at most, each form sent once, one submission per sender every few
+seconds) holds everywhere alike.
 """
 
 import secrets
 import unicodedata
 from datetime import timedelta
 
+from django import forms
 from django.core import signing
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MIN_FORM_SECONDS = 3
 MAX_FORM_SECONDS = 2 * 60 * 60
+FLOOD_SECONDS = 15
 TOKEN_SALT = "portal.form-token"
 # The largest id a database column holds (signed 64 bits); larger numbers are no id at all.
 MAX_ID = 2**63 - 1
@@ -31,6 +36,37 @@ class FormRefused(Exception):
         super().__init__(str(message))
         self.message = message
         self.field = field
+
+
+class PublicFormMixin(forms.Form):
+    """The hidden parts every public form carries: its signed start time and a honeypot."""
+
+    # Signed time the form was shown; too fast, too old, for another page or sent twice is refused.
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Left empty by people; bots fill it in. Hidden from sight and from assistive technology.
+    website_confirm = forms.CharField(required=False, label=_("Bitte leer lassen"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website_confirm"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    @property
+    def has_field_errors(self):
+        """Whether a visible field is marked (the summary then points to the marked fields)."""
+        return any(name != NON_FIELD_ERRORS for name in self.errors)
+
+    def refuse(self, refused):
+        """Show a refusal next to its field, or above the form when no visible field is meant."""
+        field = refused.field
+        if field not in self.fields or isinstance(self.fields[field].widget, forms.HiddenInput):
+            field = None
+        self.add_error(field, refused.message)
+
+    def renew_token(self, token):
+        """A re-shown form gets a new start time, so it can be sent again; the input stays."""
+        data = self.data.copy()
+        data["started"] = token
+        self.data = data
 
 
 def issue_form_token(purpose, target):
@@ -84,6 +120,30 @@ def spend_form_token(value):
         ) from error
     # Tokens older than their lifetime can no longer be replayed: forget them.
     SpentFormToken.objects.filter(spent_at__lt=now - timedelta(seconds=MAX_FORM_SECONDS)).delete()
+
+
+def claim_flood_slot(key, message, now=None, seconds=FLOOD_SECONDS):
+    """Take the sender's slot (``key``, a keyed hash), or refuse if they sent within ``seconds``.
+
+    Call it inside the transaction that stores the submission; the row lock (PostgreSQL) or the
+    IMMEDIATE write lock (SQLite) makes it hold across processes.
+    """
+    from home.models import FormThrottle
+
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            throttle, created = FormThrottle.objects.select_for_update().get_or_create(
+                key=key, defaults={"last_post_at": now}
+            )
+    except IntegrityError:
+        throttle, created = FormThrottle.objects.select_for_update().get(key=key), False
+    if created:
+        return
+    if now - throttle.last_post_at < timedelta(seconds=seconds):
+        raise FormRefused(message)
+    throttle.last_post_at = now
+    throttle.save(update_fields=["last_post_at"])
 
 
 def _is_invisible(char):

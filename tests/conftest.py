@@ -91,10 +91,11 @@ def _without_demo_comments(request):
         return
     if "db" not in request.fixturenames and "post" not in request.fixturenames:
         return
-    from comments.models import Comment, CommentThrottle
+    from comments.models import Comment
+    from home.models import FormThrottle
 
     Comment.objects.all().delete()
-    CommentThrottle.objects.all().delete()
+    FormThrottle.objects.all().delete()
 
 
 @pytest.fixture

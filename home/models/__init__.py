@@ -1,4 +1,4 @@
-from .forms import SpentFormToken
+from .forms import FormThrottle, SpentFormToken
 from .pages import HeaderImageMixin, HomePage, SeoFieldsMixin, StandardPage
 from .settings import (
     FooterLegalLink,
@@ -13,6 +13,7 @@ __all__ = [
     "FooterLegalLink",
     "FooterSettings",
     "FooterSocialLink",
+    "FormThrottle",
     "HeaderImageMixin",
     "HomePage",
     "NavigationItem",

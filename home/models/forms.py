@@ -13,3 +13,14 @@ class SpentFormToken(models.Model):
     class Meta:
         verbose_name = _("Verbrauchtes Formular-Token")
         verbose_name_plural = _("Verbrauchte Formular-Tokens")
+
+
+class FormThrottle(models.Model):
+    """When a sender (a keyed hash of an address or e-mail) last sent a public form."""
+
+    key = models.CharField(max_length=80, unique=True)
+    last_post_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("Formular-Sperre")
+        verbose_name_plural = _("Formular-Sperren")

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from blog.models import BlogPostPage
-from comments.models import Comment, CommentThrottle
+from comments.models import Comment
+from home.models import FormThrottle
 from tests.browser.test_visitor import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
@@ -63,7 +64,7 @@ def test_reader_comments_moderator_approves_reply_nests(page, browser, site):
 
     # A different visitor sees it, and replies. Locally every browser comes from 127.0.0.1,
     # which flood control would take for the first commenter: forget that address.
-    CommentThrottle.objects.all().delete()
+    FormThrottle.objects.all().delete()
     visitor = browser.new_context(base_url=site.url, locale="de-DE")
     other = visitor.new_page()
     other.goto(post.url)

@@ -99,10 +99,10 @@ def test_api_flood_control(client, post):
 
 
 def test_api_refuses_the_same_comment_twice_with_409(client, post):
-    from comments.models import CommentThrottle
+    from home.models import FormThrottle
 
     assert post_json(client, post).status_code == 201
-    CommentThrottle.objects.all().delete()  # later than the flood window
+    FormThrottle.objects.all().delete()  # later than the flood window
     response = post_json(client, post, ip="192.0.2.99")
     assert response.status_code == 409
     assert refused_fields(response) == {"text"}

@@ -180,9 +180,9 @@ def test_flood_from_same_email_is_refused(client, post):
 
 
 def _after_flood_window():
-    from comments.models import CommentThrottle
+    from home.models import FormThrottle
 
-    CommentThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
+    FormThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
 
 
 @pytest.mark.parametrize(
@@ -255,10 +255,10 @@ def test_word_lists_match_the_senders_address_and_browser(client, post, words, s
 
 
 def test_flood_window_ends_after_15_seconds(client, post):
-    from comments.models import CommentThrottle
+    from home.models import FormThrottle
 
     post_comment(client, post, ip="198.51.100.1")
-    CommentThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
+    FormThrottle.objects.update(last_post_at=timezone.now() - datetime.timedelta(seconds=16))
     post_comment(client, post, ip="198.51.100.1", text="Später noch einer")
     assert Comment.objects.count() == 2
 

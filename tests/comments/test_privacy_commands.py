@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from comments.models import Comment, CommentThrottle
+from comments.models import Comment
+from home.models import FormThrottle
 from tests.factories import comment
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +19,12 @@ def test_ip_checksums_are_removed_after_30_days(post):
     old = comment(post, ip_hash="a" * 64)
     fresh = comment(post, ip_hash="b" * 64, email="frisch@example.org")
     Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
-    CommentThrottle.objects.create(key="ip:x", last_post_at=timezone.now() - timedelta(days=2))
+    FormThrottle.objects.create(key="ip:x", last_post_at=timezone.now() - timedelta(days=2))
     call_command("purge_comment_ips", stdout=StringIO())
     old.refresh_from_db()
     fresh.refresh_from_db()
     assert old.ip_hash == "" and fresh.ip_hash == "b" * 64
-    assert not CommentThrottle.objects.filter(key="ip:x").exists()
+    assert not FormThrottle.objects.filter(key="ip:x").exists()
 
 
 def test_export_lists_everything_about_one_commenter(post):

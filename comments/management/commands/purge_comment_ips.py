@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from comments.models import IP_RETENTION_DAYS, Comment, CommentThrottle
+from comments.models import IP_RETENTION_DAYS, Comment
+from home.models import FormThrottle
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             .exclude(ip_hash="")
             .update(ip_hash="")
         )
-        throttles, _ = CommentThrottle.objects.filter(
+        throttles, _ = FormThrottle.objects.filter(
             last_post_at__lt=now - timedelta(days=1)
         ).delete()
         self.stdout.write(f"IP-Prüfsummen entfernt: {cleared}; alte Sperren gelöscht: {throttles}")
