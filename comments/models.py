@@ -7,9 +7,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from comments.words import (
+    COMMENTS_PAGE_PARAM,
+    REPORT_ROUTE,
+    comment_anchor,
+    comment_author_anchor,
+)
+
 ANONYMOUS_NAME = "Anonym"
-# The query parameter of a page's comment pages: /blog/beitrag/?kommentare=2
-COMMENTS_PAGE_PARAM = "kommentare"
 DEFAULT_COMMENTS_PER_PAGE = 50
 IP_RETENTION_DAYS = 30
 
@@ -113,7 +118,10 @@ class Comment(models.Model):
         self.ip_hash = ""
 
     def anchor(self):
-        return f"kommentar-{self.pk}"
+        return comment_anchor(self.pk)
+
+    def author_anchor(self):
+        return comment_author_anchor(self.pk)
 
     def thread_root(self):
         comment = self
@@ -343,7 +351,7 @@ class CommentablePageMixin(models.Model):
     """Pages that visitors can comment on; use together with ``RoutablePageMixin``.
 
     The page's route calls ``serve_with_comments`` and its template includes
-    ``comments/includes/comments.html``; the report route ``melden/<id>/`` comes with the mixin.
+    ``comments/includes/comments.html``; the report route (``REPORT_ROUTE``/<id>/) comes with the mixin.
     """
 
     comments_enabled = models.BooleanField(
@@ -375,7 +383,7 @@ class CommentablePageMixin(models.Model):
         response.status_code = section.status
         return response
 
-    @path("melden/<int:comment_id>/", name="report")
+    @path(f"{REPORT_ROUTE}/<int:comment_id>/", name="report")
     def report_view(self, request, comment_id):
         from comments.views import report_comment
 
