@@ -90,7 +90,7 @@ LABELS = [
     ("first_comment", "Erster Kommentar", "First comment"),
     ("disallowed_word:casino", "Gesperrtes Wort: casino", "Blocked word: casino"),
     ("links:3", "3 Links", "3 links"),
-    ("team_reply", "Antwort des Teams", "Reply from the team"),
+    ("team_reply", "Antwort des Teams", "Team reply"),
     ("manual:spam:mod", "Von Hand: Spam (mod)", "By hand: Spam (mod)"),
     ("manual:approved", "Von Hand: Freigeschaltet", "By hand: Approved"),
     # A text the code never wrote as a code is shown as it is.
@@ -103,6 +103,12 @@ LABELS = [
 def test_the_label_of_a_code_is_german_and_other_texts_stay_as_they_are(value, german, english):
     with translation.override("de"):
         assert ModerationReason.label_of(value) == german
+
+
+@pytest.mark.parametrize(("value", "german", "english"), LABELS)
+def test_the_label_follows_the_language(value, german, english):
+    with translation.override("en"):
+        assert ModerationReason.label_of(value) == english
 
 
 def test_stored_reasons_fit_the_field():
@@ -146,5 +152,18 @@ def test_the_admin_and_the_moderation_mail_show_the_label(client, post, moderato
     mail.outbox.clear()
     send_moderation_mail.call(held.pk)
     message = mail.outbox[0]
+    assert message.subject == f"Neuer Kommentar wartet: {post.title}"
     assert "Grund: Gesperrtes Wort: casino" in message.body
     assert "Gesperrtes Wort: casino" in message.alternatives[0][0]
+
+
+@pytest.mark.django_db
+def test_mails_are_written_in_the_sites_language(post, moderator, settings):
+    held = comment(post, status="pending", moderation_reason="first_comment")
+    settings.LANGUAGE_CODE = "en"
+    mail.outbox.clear()
+    send_moderation_mail.call(held.pk)
+    message = mail.outbox[0]
+    assert message.subject == f"New comment awaiting approval: {post.title}"
+    assert "A new comment is awaiting approval." in message.body
+    assert "First comment" in message.body
