@@ -6,11 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from comments.admin.utils import comment_url
 from comments.models import Comment, DiscussionSettings
 from home.groups import MODERATORS
 
@@ -18,8 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def _moderation_url():
-    path = reverse("wagtailsnippets_comments_comment:list")
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{comment_url('list')}"
 
 
 def _send(recipients, subject, template, context):

@@ -154,6 +154,7 @@ def test_the_admin_and_the_moderation_mail_show_the_label(client, post, moderato
     message = mail.outbox[0]
     assert message.subject == f"Neuer Kommentar wartet: {post.title}"
     assert "Grund: Gesperrtes Wort: casino" in message.body
+    assert message.body.rstrip().endswith("/admin/snippets/comments/comment/")
     assert "Gesperrtes Wort: casino" in message.alternatives[0][0]
 
 
