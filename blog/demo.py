@@ -24,7 +24,7 @@ from blog.models import (
     Person,
     TagTranslation,
 )
-from comments.models import Comment, CommentReport
+from comments.models import Comment, CommentReport, ModerationReason
 from home.demo import DEMO_EDITOR
 from portal.demo import T, pick
 
@@ -718,7 +718,7 @@ COMMENTS = [
         "text": "BEST ONLINE CASINO BONUS 2026!!! 500 free spins, no deposit needed. Click now: "
         "https://spam.example.com/casino and https://spam.example.com/bonus",
         "status": SPAM,
-        "reason": "Gesperrtes Wort: casino",
+        "reason": ModerationReason.stored(ModerationReason.DISALLOWED_WORD, "casino"),
     },
     {
         "key": "lena-communication",
@@ -781,7 +781,7 @@ COMMENTS = [
         "text": "Kann man den großen Saal auch für eine private Geburtstagsfeier mieten? Und gibt "
         "es dort eine Küche, die wir nutzen dürfen?",
         "status": PENDING,
-        "reason": "Erster Kommentar",
+        "reason": ModerationReason.FIRST_COMMENT,
     },
     {
         "key": "seo",
@@ -794,7 +794,7 @@ COMMENTS = [
         "Google. Jetzt Angebot sichern: https://seo.example.com/angebot und "
         "https://seo.example.com/kontakt",
         "status": SPAM,
-        "reason": "Gesperrtes Wort: platz 1 bei google",
+        "reason": ModerationReason.stored(ModerationReason.DISALLOWED_WORD, "platz 1 bei google"),
     },
     {
         "key": "klaus",
@@ -846,7 +846,7 @@ COMMENTS = [
         "text": "Wird es online auch ermäßigte Karten geben, zum Beispiel für Studierende? "
         "Bisher musste ich dafür immer den Ausweis an der Kasse zeigen.",
         "status": PENDING,
-        "reason": "Erster Kommentar",
+        "reason": ModerationReason.FIRST_COMMENT,
     },
 ]
 

@@ -4,11 +4,13 @@ from datetime import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
 from wagtail.models import Page
 
-from comments.forms import CommentForm, parent_comment
+from comments.forms import REPLY_REFUSED, CommentForm, parent_comment
 from comments.models import Comment, CommentablePageMixin
 from comments.moderation import (
     CommentRefused,
@@ -62,7 +64,7 @@ class FormToken(Schema):
 
 # Where field errors point, as ninja's own validation errors of the body do.
 BODY = ("body", "payload")
-FORM_REFUSED = "Der Kommentar wurde nicht angenommen."
+FORM_REFUSED = gettext_lazy("Der Kommentar wurde nicht angenommen.")
 
 
 def _commentable_page(page_id):
@@ -122,8 +124,7 @@ def post_comment(request, page_id: ObjectId, payload: CommentIn):
         return field_problem(400, FORM_REFUSED, errors, BODY)
     parent = parent_comment(page, payload.parent_id)
     if payload.parent_id and parent is None:
-        message = "Auf diesen Kommentar kann nicht geantwortet werden."
-        return field_problem(400, FORM_REFUSED, {"parent_id": [message]}, BODY)
+        return field_problem(400, FORM_REFUSED, {"parent_id": [str(REPLY_REFUSED)]}, BODY)
     try:
         comment = submit_comment(
             page,
@@ -139,8 +140,8 @@ def post_comment(request, page_id: ObjectId, payload: CommentIn):
         errors = {refused.field or "__all__": [str(refused.message)]}
         return field_problem(400, FORM_REFUSED, errors, BODY)
     if comment.status == Comment.Status.APPROVED:
-        message = "Dein Kommentar ist veröffentlicht."
+        message = _("Dein Kommentar ist veröffentlicht.")
     else:
-        message = "Dein Kommentar wartet auf Freischaltung."
+        message = _("Dein Kommentar wartet auf Freischaltung.")
     status = "approved" if comment.status == Comment.Status.APPROVED else "pending"
     return Status(201, {"id": comment.pk, "status": status, "message": message})

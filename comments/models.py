@@ -2,16 +2,73 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from comments.words import (
+    COMMENTS_PAGE_PARAM,
+    REPORT_ROUTE,
+    comment_anchor,
+    comment_author_anchor,
+)
+
 ANONYMOUS_NAME = "Anonym"
-# The query parameter of a page's comment pages: /blog/beitrag/?kommentare=2
-COMMENTS_PAGE_PARAM = "kommentare"
 DEFAULT_COMMENTS_PER_PAGE = 50
 IP_RETENTION_DAYS = 30
+
+
+class ModerationReason(models.TextChoices):
+    """Why a comment got its status, stored as ``code`` or ``code:detail`` (word, count, ...).
+
+    The label is the German text moderators see, translated when shown; ``%(detail)s`` is the
+    part after the colon.
+    """
+
+    HOLD_ALL = "hold_all", _("Alle Kommentare werden geprüft")
+    FIRST_COMMENT = "first_comment", _("Erster Kommentar")
+    KNOWN_AUTHOR = "known_author", _("Bekannter Name")
+    TEAM_REPLY = "team_reply", _("Antwort des Teams")
+    DISALLOWED_WORD = "disallowed_word", _("Gesperrtes Wort: %(detail)s")
+    # A word of a list matched the sender's IP address: the address is never stored.
+    DISALLOWED_ADDRESS = "disallowed_address", _("Gesperrtes Wort: (IP-Adresse)")
+    MODERATION_WORD = "moderation_word", _("Wort zum Zurückhalten: %(detail)s")
+    MODERATION_ADDRESS = "moderation_address", _("Wort zum Zurückhalten: (IP-Adresse)")
+    LINKS = "links", _("Links")  # shown as "3 Links"
+    # A moderator's bulk action: ``manual:<status>`` or ``manual:<status>:<username>``.
+    MANUAL = "manual", _("Von Hand: %(detail)s")
+
+    @classmethod
+    def stored(cls, code, detail=None):
+        """The value to store: the code, and its detail after a colon (within the field's length)."""
+        value = code if detail is None else f"{code}:{detail}"
+        return value[:MODERATION_REASON_LENGTH]
+
+    @classmethod
+    def label_of(cls, value):
+        """The translated text of a stored value; a text that is no code is shown as it is."""
+        code, _colon, detail = value.partition(":")
+        if code not in cls.values:
+            return value
+        if code == cls.LINKS:
+            if not detail.isdigit():
+                return value
+            count = int(detail)
+            return ngettext("%(count)d Link", "%(count)d Links", count) % {"count": count}
+        if code == cls.MANUAL:
+            status, _colon, username = detail.partition(":")
+            if status in Comment.Status.values:
+                status = Comment.Status(status).label
+            if username:
+                detail = gettext("%(status)s (%(user)s)") % {"status": status, "user": username}
+            else:
+                detail = str(status)
+        return str(cls(code).label) % {"detail": detail}
+
+
+MODERATION_REASON_LENGTH = 200
 
 
 class CommentQuerySet(models.QuerySet):
@@ -74,8 +131,12 @@ class Comment(models.Model):
     )
     # A keyed hash of the address, never the address itself; removed after 30 days.
     ip_hash = models.CharField(_("IP-Prüfsumme"), max_length=64, blank=True, editable=False)
+    # A ModerationReason value; older rows may hold a text of their own.
     moderation_reason = models.CharField(
-        _("Grund der Einstufung"), max_length=200, blank=True, editable=False
+        _("Grund der Einstufung"),
+        max_length=MODERATION_REASON_LENGTH,
+        blank=True,
+        editable=False,
     )
     consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("Geschrieben am"), auto_now_add=True, db_index=True)
@@ -112,8 +173,14 @@ class Comment(models.Model):
         self.url = ""
         self.ip_hash = ""
 
+    def get_moderation_reason_display(self):
+        return ModerationReason.label_of(self.moderation_reason)
+
     def anchor(self):
-        return f"kommentar-{self.pk}"
+        return comment_anchor(self.pk)
+
+    def author_anchor(self):
+        return comment_author_anchor(self.pk)
 
     def thread_root(self):
         comment = self
@@ -333,7 +400,7 @@ class CommentablePageMixin(models.Model):
     """Pages that visitors can comment on; use together with ``RoutablePageMixin``.
 
     The page's route calls ``serve_with_comments`` and its template includes
-    ``comments/includes/comments.html``; the report route ``melden/<id>/`` comes with the mixin.
+    ``comments/includes/comments.html``; the report route (``REPORT_ROUTE``/<id>/) comes with the mixin.
     """
 
     comments_enabled = models.BooleanField(
@@ -365,7 +432,7 @@ class CommentablePageMixin(models.Model):
         response.status_code = section.status
         return response
 
-    @path("melden/<int:comment_id>/", name="report")
+    @path(f"{REPORT_ROUTE}/<int:comment_id>/", name="report")
     def report_view(self, request, comment_id):
         from comments.views import report_comment
 

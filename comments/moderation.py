@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from comments.models import Comment, DiscussionSettings
+from comments.models import Comment, DiscussionSettings, ModerationReason
 from comments.rendering import count_links
 from home.form_protection import (
     FormRefused,
@@ -113,13 +113,13 @@ def comments_closed_reason(page, discussion):
     return None
 
 
-def _matched_word(words, fields, ip_address):
-    """The reason a word list matches, or "". An address is named only as such, never stored."""
+def _matched_reason(words, fields, ip_address, word_reason, address_reason):
+    """The stored reason a word list matches, or "". An address is never stored, only named."""
     for word in words:
         if any(word in value for value in fields):
-            return word
+            return ModerationReason.stored(word_reason, word)
         if ip_address and word in ip_address.lower():
-            return "(IP-Adresse)"
+            return ModerationReason.stored(address_reason)
     return ""
 
 
@@ -132,17 +132,31 @@ def decide(data, discussion, ip_address="", user_agent=""):
     fields = [(data.get(field, "") or "").lower() for field in ("name", "email", "url", "text")] + [
         (user_agent or "").lower()
     ]
-    word = _matched_word(discussion.disallowed_word_list(), fields, ip_address)
-    if word:
-        return Decision(Comment.Status.SPAM, f"Gesperrtes Wort: {word}")
-    word = _matched_word(discussion.moderation_word_list(), fields, ip_address)
-    if word:
-        return Decision(Comment.Status.PENDING, f"Wort zum Zurückhalten: {word}")
+    reason = _matched_reason(
+        discussion.disallowed_word_list(),
+        fields,
+        ip_address,
+        ModerationReason.DISALLOWED_WORD,
+        ModerationReason.DISALLOWED_ADDRESS,
+    )
+    if reason:
+        return Decision(Comment.Status.SPAM, reason)
+    reason = _matched_reason(
+        discussion.moderation_word_list(),
+        fields,
+        ip_address,
+        ModerationReason.MODERATION_WORD,
+        ModerationReason.MODERATION_ADDRESS,
+    )
+    if reason:
+        return Decision(Comment.Status.PENDING, reason)
     links = count_links(data.get("text", ""))
     if discussion.hold_link_count and links >= discussion.hold_link_count:
-        return Decision(Comment.Status.PENDING, f"{links} Links")
+        return Decision(
+            Comment.Status.PENDING, ModerationReason.stored(ModerationReason.LINKS, links)
+        )
     if discussion.moderation == DiscussionSettings.Moderation.ALL:
-        return Decision(Comment.Status.PENDING, "Alle Kommentare werden geprüft")
+        return Decision(Comment.Status.PENDING, ModerationReason.HOLD_ALL)
     if discussion.moderation == DiscussionSettings.Moderation.KNOWN:
         # Team replies never vouch for anyone: their name and address are not a visitor's.
         known = (
@@ -151,8 +165,8 @@ def decide(data, discussion, ip_address="", user_agent=""):
             .exists()
         )
         if not known:
-            return Decision(Comment.Status.PENDING, "Erster Kommentar")
-        return Decision(Comment.Status.APPROVED, "Bekannter Name")
+            return Decision(Comment.Status.PENDING, ModerationReason.FIRST_COMMENT)
+        return Decision(Comment.Status.APPROVED, ModerationReason.KNOWN_AUTHOR)
     return Decision(Comment.Status.APPROVED)
 
 

@@ -6,10 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from comments.admin.utils import comment_url
 from comments.models import Comment, DiscussionSettings
 from home.groups import MODERATORS
 
@@ -17,16 +18,15 @@ logger = logging.getLogger(__name__)
 
 
 def _moderation_url():
-    path = reverse("wagtailsnippets_comments_comment:list")
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{comment_url('list')}"
 
 
 def _send(recipients, subject, template, context):
+    """Call in the site's language (``translation.override``): subject and text are in it."""
     if not recipients:
         return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        text = render_to_string(f"comments/email/{template}.txt", context)
-        html = render_to_string(f"comments/email/{template}.html", context)
+    text = render_to_string(f"comments/email/{template}.txt", context)
+    html = render_to_string(f"comments/email/{template}.html", context)
     message = EmailMultiAlternatives(subject, text, to=sorted(set(recipients)))
     message.attach_alternative(html, "text/html")
     return message.send()
@@ -44,12 +44,14 @@ def send_moderation_mail(comment_id):
         .exclude(email="")
         .values_list("email", flat=True)
     )
-    return _send(
-        list(recipients),
-        f"Neuer Kommentar wartet: {comment.page.title}",
-        "comment_waiting",
-        {"comment": comment, "moderation_url": _moderation_url()},
-    )
+    # The moderators read the site's language, whoever's request queued the e-mail.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _send(
+            list(recipients),
+            _("Neuer Kommentar wartet: %(title)s") % {"title": comment.page.title},
+            "comment_waiting",
+            {"comment": comment, "moderation_url": _moderation_url()},
+        )
 
 
 @task()
@@ -62,16 +64,17 @@ def send_author_mail(comment_id):
         for person in authors
         if person.notify_on_comments and person.user and person.user.email
     ]
-    return _send(
-        recipients,
-        f"Neuer Kommentar zu Deinem Beitrag: {post.title}",
-        "comment_for_author",
-        {
-            "comment": comment,
-            "comment_url": comment.public_url(full=True) if comment.is_public else "",
-            "moderation_url": _moderation_url(),
-        },
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        return _send(
+            recipients,
+            _("Neuer Kommentar zu Deinem Beitrag: %(title)s") % {"title": post.title},
+            "comment_for_author",
+            {
+                "comment": comment,
+                "comment_url": comment.public_url(full=True) if comment.is_public else "",
+                "moderation_url": _moderation_url(),
+            },
+        )
 
 
 def _enqueue(task_function, comment_id):

@@ -16,12 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from comments.forms import REPLY_REFUSED, CommentForm, ReportForm, parent_comment
-from comments.models import (
-    COMMENTS_PAGE_PARAM,
-    DEFAULT_COMMENTS_PER_PAGE,
-    Comment,
-    DiscussionSettings,
-)
+from comments.models import DEFAULT_COMMENTS_PER_PAGE, Comment, DiscussionSettings
 from comments.moderation import (
     CommentRefused,
     client_ip,
@@ -31,16 +26,20 @@ from comments.moderation import (
     submit_comment,
     submit_report,
 )
+from comments.words import (
+    COMMENT_WORDS,
+    COMMENTS_PAGE_PARAM,
+    OWN_COMMENTS_COOKIE,
+    REMEMBER_COOKIE,
+    REPLY_PARAM,
+)
 from home.form_protection import parse_id
 from home.localisation import localised_pages
 from home.pagination import paginate
 
-OWN_COMMENTS_COOKIE = "eigene_kommentare"
-REMEMBER_COOKIE = "kommentar_autor"
 COOKIE_SALT = "blog.comments"  # kept: cookies signed before the move stay valid
 OWN_COMMENTS_MAX_AGE = 2 * 60 * 60
 REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
-REPLY_PARAM = "antwort"
 
 
 @dataclass
@@ -161,6 +160,7 @@ def comment_section(page, request):
             "comment_count": comment_count,
             "reply_parent": parent_comment(page, form["parent"].value()),
             "discussion": discussion,
+            "comment_words": COMMENT_WORDS,
         },
     )
 
@@ -251,7 +251,11 @@ def report_comment(page, request, comment_id):
     response = page.render(
         request,
         template="comments/report_comment.html",
-        context_overrides={"report_form": form, "reported_comment": comment},
+        context_overrides={
+            "report_form": form,
+            "reported_comment": comment,
+            "comment_words": COMMENT_WORDS,
+        },
     )
     response.status_code = status
     return response

@@ -20,7 +20,7 @@ from comments.admin.filters import (
 )
 from comments.admin.permissions import can_moderate
 from comments.admin.utils import TEMPLATES
-from comments.models import Comment, CommentReport
+from comments.models import Comment, CommentReport, ModerationReason
 
 
 @dataclass(frozen=True)
@@ -165,11 +165,10 @@ class CommentStatusBulkAction(StatusBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        reason = f"Von Hand: {Comment.Status(cls.status).label}"
-        if user is not None:
-            reason = f"{reason} ({user.get_username()})"
+        detail = cls.status if user is None else f"{cls.status}:{user.get_username()}"
+        reason = ModerationReason.stored(ModerationReason.MANUAL, detail)
         count = Comment.objects.filter(pk__in=[comment.pk for comment in objects]).update(
-            status=cls.status, moderation_reason=reason[:200], updated_at=timezone.now()
+            status=cls.status, moderation_reason=reason, updated_at=timezone.now()
         )
         return count, 0
 

@@ -27,7 +27,7 @@ from comments.admin.utils import (
     no_reply_address,
     report_url,
 )
-from comments.models import Comment, CommentReport, DiscussionSettings
+from comments.models import Comment, CommentReport, DiscussionSettings, ModerationReason
 from comments.moderation import team_name
 
 
@@ -237,7 +237,7 @@ class TeamReplyView(WagtailAdminTemplateMixin, FormView):
                 status=Comment.Status.APPROVED,
                 is_team=True,
                 user=user,
-                moderation_reason="Antwort des Teams",
+                moderation_reason=ModerationReason.TEAM_REPLY,
             )
         messages.success(
             self.request,

@@ -248,3 +248,26 @@ def test_every_status_of_the_comment_api_is_documented_as_a_problem(client):
             if status.startswith("4"):
                 schema = response["content"]["application/problem+json"]["schema"]
                 assert schema == {"$ref": "#/components/schemas/ProblemDetail"}
+
+
+def test_api_messages_follow_the_language(client, post):
+    url = f"/api/v3/comments/pages/{post.pk}/comments/"
+
+    def send(language, ip, **overrides):
+        return client.post(
+            url,
+            payload(post, **overrides),
+            content_type="application/json",
+            REMOTE_ADDR=ip,
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+
+    accepted = send("en", "192.0.2.10")
+    assert accepted.json()["message"] == "Your comment is awaiting approval."
+    german = send("de", "192.0.2.11", email="zwei@example.org", text="Zwei.")
+    assert german.json()["message"] == "Dein Kommentar wartet auf Freischaltung."
+
+    refused = send("en", "192.0.2.12", parent_id=999999)
+    assert refused.status_code == 400
+    assert refused.json()["detail"] == "The comment was not accepted."
+    assert refused.json()["errors"][0]["msg"] == "This comment can’t be replied to."

@@ -292,6 +292,12 @@ def test_bulk_actions_change_the_status_with_one_update(
     updates = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "comments_comment"')]
     assert len(updates) == 1
     assert set(Comment.objects.filter(pk__in=ids).values_list("status", flat=True)) == {status}
+    changed = Comment.objects.get(pk=ids[0])
+    assert changed.moderation_reason == f"manual:{status}:{moderator.get_username()}"
+    label = Comment.Status(status).label
+    assert (
+        changed.get_moderation_reason_display() == f"Von Hand: {label} ({moderator.get_username()})"
+    )
     untouched.refresh_from_db()
     assert untouched.status == "pending"
 
@@ -349,6 +355,8 @@ def test_team_reply_creates_an_approved_team_comment_under_the_parent(client, mo
     assert reply.name == "Team Haus am Westbahnhof"
     assert reply.email == moderator.email
     assert reply.text == "Danke für Deinen Kommentar!"
+    assert reply.moderation_reason == "team_reply"
+    assert reply.get_moderation_reason_display() == "Antwort des Teams"
 
 
 def test_team_reply_and_bulk_actions_need_the_csrf_token(moderator, post):

@@ -16,11 +16,17 @@ BEFORE_THE_MOVE = [("blog", "0004_tag_translation"), ("comments", None)]
 
 @pytest.fixture
 def demo_restored_afterwards(django_db_blocker):
-    """The transactional test ends with a flush; the tests after it expect the demo content."""
+    """The demo content before the test (an earlier transactional test may have flushed it) and
+    after it (this test ends with a flush; the tests after it expect the demo content)."""
+
+    def restore():
+        with django_db_blocker.unblock():
+            ensure_wagtail_roots()
+            call_command("load_demo_content", stdout=StringIO())
+
+    restore()
     yield
-    with django_db_blocker.unblock():
-        ensure_wagtail_roots()
-        call_command("load_demo_content", stdout=StringIO())
+    restore()
 
 
 def migrate(targets):
@@ -94,11 +100,10 @@ def test_comments_reports_throttles_settings_and_permissions_survive_the_move(
         "https://alt.example.org",
         "Vor dem Umzug geschrieben.",
     )
-    assert (moved.status, moved.ip_hash, moved.moderation_reason) == (
-        "approved",
-        "a" * 64,
-        "Bekannter Name",
-    )
+    assert (moved.status, moved.ip_hash) == ("approved", "a" * 64)
+    # The reason written as German text before the move is a code now, shown as before.
+    assert moved.moderation_reason == "known_author"
+    assert moved.get_moderation_reason_display() == "Bekannter Name"
     assert moved.consent_at == written
     moved_reply = Comment.objects.get(pk=reply.pk)
     assert (moved_reply.parent_id, moved_reply.depth, moved_reply.is_team) == (comment.pk, 2, True)
