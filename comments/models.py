@@ -14,6 +14,7 @@ from comments.words import (
     comment_anchor,
     comment_author_anchor,
 )
+from home.routes import LocalisedRoutesMixin
 
 ANONYMOUS_NAME = "Anonym"
 DEFAULT_COMMENTS_PER_PAGE = 50
@@ -396,7 +397,7 @@ class DiscussionSettings(BaseSiteSetting):
         return self._words(self.disallowed_words)
 
 
-class CommentablePageMixin(models.Model):
+class CommentablePageMixin(LocalisedRoutesMixin, models.Model):
     """Pages that visitors can comment on; use together with ``RoutablePageMixin``.
 
     The page's route calls ``serve_with_comments`` and its template includes

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from comments.models import Comment, DiscussionSettings, ModerationReason
 from comments.rendering import count_links
@@ -53,9 +54,17 @@ def report_form_timestamp(comment):
     return issue_form_token(REPORT_FORM, comment.pk)
 
 
-def team_name():
+def house_name(site=None):
+    """The house's name as editors set it (organisation settings of the site)."""
+    from home.models import OrganisationSettings
+
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return OrganisationSettings.for_site(site).name if site else settings.WAGTAIL_SITE_NAME
+
+
+def team_name(site=None):
     """How team replies are signed; visitors cannot use this name."""
-    return f"Team {settings.WAGTAIL_SITE_NAME}"
+    return f"Team {house_name(site)}"
 
 
 def _name_key(name):
@@ -66,11 +75,12 @@ def _name_key(name):
 
 def reserved_names():
     """The team's name in every language of the site, and the house's own name."""
-    names = {team_name(), settings.WAGTAIL_SITE_NAME, "Team"}
+    house = house_name()
+    names = {team_name(), house, "Team"}
     for language, _label in settings.LANGUAGES:
         with translation.override(language):
             names.add(str(_("Team")))
-            names.add(f"{_('Team')} {settings.WAGTAIL_SITE_NAME}")
+            names.add(f"{_('Team')} {house}")
     return {_name_key(name) for name in names}
 
 
