@@ -142,24 +142,24 @@ def decide(data, discussion, ip_address="", user_agent=""):
     fields = [(data.get(field, "") or "").lower() for field in ("name", "email", "url", "text")] + [
         (user_agent or "").lower()
     ]
-    reason = _matched_reason(
-        discussion.disallowed_word_list(),
-        fields,
-        ip_address,
-        ModerationReason.DISALLOWED_WORD,
-        ModerationReason.DISALLOWED_ADDRESS,
-    )
-    if reason:
-        return Decision(Comment.Status.SPAM, reason)
-    reason = _matched_reason(
-        discussion.moderation_word_list(),
-        fields,
-        ip_address,
-        ModerationReason.MODERATION_WORD,
-        ModerationReason.MODERATION_ADDRESS,
-    )
-    if reason:
-        return Decision(Comment.Status.PENDING, reason)
+    word_lists = [
+        (
+            discussion.disallowed_word_list(),
+            Comment.Status.SPAM,
+            ModerationReason.DISALLOWED_WORD,
+            ModerationReason.DISALLOWED_ADDRESS,
+        ),
+        (
+            discussion.moderation_word_list(),
+            Comment.Status.PENDING,
+            ModerationReason.MODERATION_WORD,
+            ModerationReason.MODERATION_ADDRESS,
+        ),
+    ]
+    for words, status, word_reason, address_reason in word_lists:
+        reason = _matched_reason(words, fields, ip_address, word_reason, address_reason)
+        if reason:
+            return Decision(status, reason)
     links = count_links(data.get("text", ""))
     if discussion.hold_link_count and links >= discussion.hold_link_count:
         return Decision(
