@@ -154,5 +154,5 @@ def urls():
         ("blog_feed_rss", "/de/blog/feed/rss/"),
         ("blog_feed_atom", "/de/blog/feed/atom/"),
         ("blog_category", "/de/blog/kategorie/digitalisierung/"),
-        ("blog_api_comments", f"/api/v3/blog/posts/{post_id}/comments/"),
+        ("comments_api", f"/api/v3/comments/pages/{post_id}/comments/"),
     ]

@@ -96,3 +96,11 @@ class Command(BaseCommand):
         for path in (results_dir / f"bench-{stamp}.json", results_dir / "latest.json"):
             path.write_text(json.dumps(payload, indent=2, ensure_ascii=False))
         self.stdout.write(f"\nErgebnisse: bench/results/bench-{stamp}.json")
+        # A page that answers an error measures the error page: say so instead of a number.
+        wrong = [
+            f"{row['name']} ({row['url']}): {row['status']}"
+            for row in rows
+            if row["status"] != (404 if row["name"].startswith("not_found") else 200)
+        ]
+        if wrong:
+            raise CommandError("Unerwarteter Status: " + "; ".join(wrong))
