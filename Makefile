@@ -30,7 +30,6 @@ run: $(VENV)/.run-deps
 	@echo ""
 	@echo "  Website:  http://127.0.0.1:$(PORT)/  (Deutsch: /de/, English: /en/)"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Demo-Zugang der Redaktion (nur Demo, nie in Produktion): redaktion / westbahnhof-demo"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.groups import EDITORS
+from home.groups import EDITORS, MODERATORS
 from home.models import (
     FooterLegalLink,
     FooterSettings,
@@ -18,7 +18,16 @@ from home.site_setup import HOME_PAGE, HOME_SLUG, HOME_SLUG_EN
 from portal.demo import T, pick
 from portal.hooks import home_sections
 
+# One demo login per role (demo only: load_demo_content refuses to run in production).
 DEMO_EDITOR = {"username": "redaktion", "password": "westbahnhof-demo"}
+DEMO_MODERATOR = {"username": "moderation", "password": "westbahnhof-demo"}
+DEMO_ADMIN = {"username": "admin", "password": "westbahnhof-demo"}
+DEMO_LOGINS = [
+    # role, login, groups, administrator
+    ("Redaktion (Seiten und Beiträge)", DEMO_EDITOR, [EDITORS], False),
+    ("Moderation (Kommentare, Meldungen, Diskussionsregeln)", DEMO_MODERATOR, [MODERATORS], False),
+    ("Administration (alles)", DEMO_ADMIN, [], True),
+]
 
 
 def contact(heading, **values):
@@ -372,7 +381,7 @@ def load(demo):
             _report_missing(demo, page, missing)
 
     _settings(demo, demo.site, pages)
-    _demo_editor(demo)
+    _demo_logins(demo)
 
 
 def place_home_sections(demo):
@@ -446,16 +455,18 @@ def _settings(demo, site, pages):
             FooterLegalLink.objects.create(setting=footer, page=pages[slug], sort_order=order)
 
 
-def _demo_editor(demo):
+def _demo_logins(demo):
     User = get_user_model()
-    if User.objects.filter(username=DEMO_EDITOR["username"]).exists():
-        return
-    user = User.objects.create_user(
-        username=DEMO_EDITOR["username"],
-        password=DEMO_EDITOR["password"],
-        email="redaktion@example.org",
-        first_name="Demo",
-        last_name="Redaktion",
-    )
-    user.groups.add(Group.objects.get(name=EDITORS))
-    demo.log("  + Demo-Zugang für die Redaktion")
+    for role, login, groups, administrator in DEMO_LOGINS:
+        if not User.objects.filter(username=login["username"]).exists():
+            user = User.objects.create_user(
+                username=login["username"],
+                password=login["password"],
+                email=f"{login['username']}@example.org",
+                first_name="Demo",
+                last_name=role.split(" (")[0],
+                is_staff=administrator,
+                is_superuser=administrator,
+            )
+            user.groups.add(*Group.objects.filter(name__in=groups))
+            demo.log(f"  + Demo-Zugang: {role}")

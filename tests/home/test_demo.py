@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -97,3 +98,30 @@ def test_the_home_demo_places_every_section_that_asks_for_the_demo_once():
             assert sections.count("test-demo-section") == 1, (language_code, sections)
             # Between the feature apps' sections (order 100-899) and the contact (900).
             assert sections[-2:] == ["test-demo-section", "contact"], (language_code, sections)
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_login_for_every_role_and_prints_them(client):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from home.demo import DEMO_ADMIN, DEMO_EDITOR, DEMO_MODERATOR
+
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    for login in (DEMO_EDITOR, DEMO_MODERATOR, DEMO_ADMIN):
+        assert f"{login['username']} / {login['password']}" in out.getvalue()
+    users = get_user_model().objects
+    assert list(users.get(username="redaktion").groups.values_list("name", flat=True)) == [
+        "Redaktion"
+    ]
+    moderator = users.get(username="moderation")
+    assert list(moderator.groups.values_list("name", flat=True)) == ["Moderation"]
+    assert users.get(username="admin").is_superuser
+    # The moderator sees the comment moderation the README advertises; the editor does not.
+    assert client.login(**DEMO_MODERATOR)
+    assert client.get(reverse("wagtailsnippets_comments_comment:list")).status_code == 200
+    assert client.login(**DEMO_EDITOR)
+    assert client.get(reverse("wagtailsnippets_comments_comment:list")).status_code in (302, 403)

@@ -6,6 +6,7 @@ It builds on the site that ``setup_site`` makes, and makes it first if it is mis
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from home.demo import DEMO_LOGINS
 from home.site_setup import set_up_site
 from portal.demo import Demo, ensure_locales
 from portal.hooks import DEMO_CONTENT, collect
@@ -53,3 +54,6 @@ class Command(BaseCommand):
             # counts of pages translated in the same transaction.
             content.load(demo)
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind vollständig."))
+        self.stdout.write("Demo-Zugänge (nur Demo, nie in Produktion):")
+        for role, login, _groups, _administrator in DEMO_LOGINS:
+            self.stdout.write(f"  {role}: {login['username']} / {login['password']}")
