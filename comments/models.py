@@ -241,7 +241,9 @@ class CommentReport(models.Model):
         _("Kontakt für Rückfragen"),
         max_length=254,
         blank=True,
-        help_text=_("Freiwillig: E-Mail-Adresse, falls wir nachfragen oder Euch antworten sollen."),
+        help_text=_(
+            "Freiwillig: Deine E-Mail-Adresse, falls wir nachfragen oder Dir antworten sollen."
+        ),
     )
     created_at = models.DateTimeField(_("Gemeldet am"), auto_now_add=True)
     resolved = models.BooleanField(_("Erledigt"), default=False)

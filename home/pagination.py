@@ -27,6 +27,9 @@ def paginate(
         if past_the_end_is_404:
             raise Http404 from None
         page = paginator.page(paginator.num_pages)
-    # The page links (includes/pagination.html) use the same word as the address.
+    # The page links (includes/pagination.html) use the same word as the address, and show
+    # the first, the last and the neighbouring page numbers ("1 … 4 5 6 … 12").
     page.param = param
+    page.numbers = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+    page.ellipsis = paginator.ELLIPSIS
     return page

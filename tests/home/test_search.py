@@ -1,5 +1,7 @@
 """Site search over all page types, in the visitor's language."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,18 @@ def test_search_query_count_does_not_grow_with_results(client):
         html = client.get("/de/suche/", {"q": "Tanzabend"}).content.decode()
     assert "9 Ergebnisse" in html
     assert len(many) == len(few)
+
+
+@pytest.mark.django_db
+def test_pagination_shows_first_last_and_neighbouring_page_numbers(rf):
+    from django.template.loader import render_to_string
+
+    from home.pagination import paginate
+
+    request = rf.get("/", {"seite": "6"})
+    page = paginate(request, list(range(120)), 10)
+    html = render_to_string("includes/pagination.html", {"items": page})
+    linked = re.findall(r'href="\?seite=(\d+)"', html)
+    assert linked == ["5", "1", "5", "7", "12", "7"]
+    assert html.count('aria-hidden="true">…</span>') == 2
+    assert 'aria-current="page"' in html and "Seite 6 von 12" in html
