@@ -175,7 +175,9 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         _("Veröffentlichungsdatum"),
         default=timezone.localdate,
         help_text=_(
-            "Das Datum, das über dem Beitrag steht. Zeitgesteuert veröffentlichen: Reiter „Einstellungen“."
+            "Das Datum, das über dem Beitrag steht. Zeitgesteuert veröffentlichen: oben rechts "
+            "„Status“ öffnen und „Veröffentlichungszeitplan festlegen“ wählen; steht hier dann "
+            "noch das heutige Datum, wird es zum Tag der geplanten Veröffentlichung."
         ),
     )
     teaser = models.TextField(
@@ -241,6 +243,17 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         from blog.views import blog_post
 
         return blog_post(self, request)
+
+    def clean(self):
+        super().clean()
+        # A post scheduled for later whose date was left at today shows the day it goes live.
+        if (
+            self.go_live_at
+            and not self.first_published_at
+            and self.date == timezone.localdate()
+            and timezone.localdate(self.go_live_at) > self.date
+        ):
+            self.date = timezone.localdate(self.go_live_at)
 
     def get_meta_description(self):
         return self.search_description or self.teaser

@@ -287,3 +287,31 @@ def test_blog_post_breadcrumbs_start_at_the_blog(client):
         f'<li><a href="{blog.url}">{blog.title}</a></li>'
         f'<li aria-current="page">{post.title}</li></ol></nav>'
     ) in html
+
+
+def test_a_scheduled_post_left_at_todays_date_shows_the_day_it_goes_live():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    post = BlogPostPage(title="Geplant", slug="geplant", teaser="Kommt bald.")
+    post.go_live_at = timezone.now() + timedelta(days=7)
+    post.clean()
+    assert post.date == timezone.localdate(post.go_live_at)
+    # A date the editor chose stays, and so does the date of a post that was published before.
+    chosen = BlogPostPage(
+        title="Gewählt", slug="gewaehlt", teaser="x", date=datetime.date(2026, 1, 5)
+    )
+    chosen.go_live_at = post.go_live_at
+    chosen.clean()
+    assert chosen.date == datetime.date(2026, 1, 5)
+    published = BlogPostPage(title="Alt", slug="alt", teaser="x", first_published_at=timezone.now())
+    published.go_live_at = post.go_live_at
+    published.clean()
+    assert published.date == timezone.localdate()
+
+
+def test_the_date_help_text_names_where_scheduling_is():
+    help_text = str(BlogPostPage._meta.get_field("date").help_text)
+    assert "Veröffentlichungszeitplan festlegen" in help_text
+    assert "Reiter „Einstellungen“" not in help_text
