@@ -10,14 +10,13 @@ from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
 from wagtail.models import Page
 
-from comments.forms import REPLY_REFUSED, CommentForm, parent_comment
+from comments.forms import CommentForm
 from comments.models import Comment, CommentablePageMixin
 from comments.moderation import (
     CommentRefused,
     DuplicateComment,
-    client_ip,
     form_timestamp,
-    submit_comment,
+    submit_comment_form,
 )
 from comments.rendering import comment_html
 from portal.api_guards import json_from_own_site
@@ -122,22 +121,14 @@ def post_comment(request, page_id: ObjectId, payload: CommentIn):
     if not form.is_valid():
         errors = {field: [str(e) for e in errors] for field, errors in form.errors.items()}
         return field_problem(400, FORM_REFUSED, errors, BODY)
-    parent = parent_comment(page, payload.parent_id)
-    if payload.parent_id and parent is None:
-        return field_problem(400, FORM_REFUSED, {"parent_id": [str(REPLY_REFUSED)]}, BODY)
     try:
-        comment = submit_comment(
-            page,
-            form.comment_data(parent),
-            client_ip(request),
-            honeypot=payload.website_confirm,
-            timestamp=payload.started,
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
-        )
+        comment = submit_comment_form(page, form, request)
     except DuplicateComment as duplicate:
         return field_problem(409, FORM_REFUSED, {"text": [str(duplicate.message)]}, BODY)
     except CommentRefused as refused:
-        errors = {refused.field or "__all__": [str(refused.message)]}
+        # The form's hidden "parent" is the API's "parent_id".
+        field = "parent_id" if refused.field == "parent" else refused.field
+        errors = {field or "__all__": [str(refused.message)]}
         return field_problem(400, FORM_REFUSED, errors, BODY)
     if comment.status == Comment.Status.APPROVED:
         message = _("Dein Kommentar ist veröffentlicht.")

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from comments.forms import REPLY_REFUSED, parent_comment
 from comments.models import Comment, DiscussionSettings, ModerationReason
 from comments.rendering import count_links
 from home.form_protection import (
@@ -249,6 +250,23 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, user_
 
         transaction.on_commit(lambda: notify_authors(comment.pk))
     return comment
+
+
+def submit_comment_form(page, form, request):
+    """Store the comment of a valid ``CommentForm`` sent to ``page``: the HTML form and the
+    API share this step. Raises CommentRefused (``field="parent"`` for a reply that cannot be)."""
+    cleaned = form.cleaned_data
+    parent = parent_comment(page, cleaned.get("parent"))
+    if cleaned.get("parent") and parent is None:
+        raise CommentRefused(REPLY_REFUSED, "parent")
+    return submit_comment(
+        page,
+        form.comment_data(parent),
+        client_ip(request),
+        honeypot=cleaned.get("website_confirm", ""),
+        timestamp=cleaned.get("started", ""),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
 
 
 def submit_report(comment, form, ip_address, *, honeypot="", timestamp=None):

@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from comments.forms import REPLY_REFUSED, CommentForm, ReportForm, parent_comment
+from comments.forms import CommentForm, ReportForm, parent_comment
 from comments.models import DEFAULT_COMMENTS_PER_PAGE, Comment, DiscussionSettings
 from comments.moderation import (
     CommentRefused,
@@ -23,7 +23,7 @@ from comments.moderation import (
     comments_closed_reason,
     form_timestamp,
     report_form_timestamp,
-    submit_comment,
+    submit_comment_form,
     submit_report,
 )
 from comments.words import (
@@ -98,19 +98,8 @@ def _posted_comment(page, request, form):
     """Store a valid comment, or mark the form; returns the stored comment or None."""
     if not form.is_valid():
         return None
-    parent = parent_comment(page, form.cleaned_data.get("parent"))
-    if form.cleaned_data.get("parent") and parent is None:
-        form.add_error(None, REPLY_REFUSED)
-        return None
     try:
-        return submit_comment(
-            page,
-            form.comment_data(parent),
-            client_ip(request),
-            honeypot=form.cleaned_data.get("website_confirm", ""),
-            timestamp=form.cleaned_data.get("started", ""),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
-        )
+        return submit_comment_form(page, form, request)
     except CommentRefused as refused:
         form.refuse(refused)
         return None
