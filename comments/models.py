@@ -54,7 +54,7 @@ class ModerationReason(models.TextChoices):
         if code not in cls.values:
             return value
         if code == cls.LINKS:
-            if not detail.isdigit():
+            if not (detail.isascii() and detail.isdecimal()):
                 return value
             count = int(detail)
             return ngettext("%(count)d Link", "%(count)d Links", count) % {"count": count}

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language_from_request, gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
@@ -32,8 +32,17 @@ def language_redirect(request):
     return HttpResponseRedirect(f"/{language}/")
 
 
-# Every language's word for the search address ("suche/" translated), so each redirects.
-SEARCH_WORDS = ("suche/", "search/")
+# The search address's word, translated per language (/de/suche/, /en/search/).
+SEARCH_WORD = gettext_lazy("suche/")
+
+
+def search_words():
+    """The search word of every language, so the other language's word can redirect."""
+    words = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            words.append(str(SEARCH_WORD))
+    return list(dict.fromkeys(words))
 
 
 @require_GET

@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import Field
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, problem_response
 
+from home.form_protection import MAX_ID
+
 __all__ = [
     "MAX_OBJECT_ID",
     "PROBLEM_JSON",
@@ -21,8 +23,9 @@ __all__ = [
 ]
 
 # Primary keys are 64-bit signed integers; a larger number cannot name an object, and the
-# database drivers raise OverflowError for it instead of finding nothing.
-MAX_OBJECT_ID = 2**63 - 1
+# database drivers raise OverflowError for it instead of finding nothing. The same bound as
+# the forms' ids (home.form_protection.parse_id).
+MAX_OBJECT_ID = MAX_ID
 
 ObjectId = Annotated[int, Field(ge=1, le=MAX_OBJECT_ID)]
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -24,9 +23,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path(_("suche/"), home_views.search, name="search"),
+    path(home_views.SEARCH_WORD, home_views.search, name="search"),
     # The other language's word for the search leads to this language's search.
-    *[path(word, home_views.search_redirect) for word in home_views.SEARCH_WORDS],
+    *[path(word, home_views.search_redirect) for word in home_views.search_words()],
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
