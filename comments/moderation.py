@@ -77,7 +77,7 @@ def _name_key(name):
 def reserved_names():
     """The team's name in every language of the site, and the house's own name."""
     house = house_name()
-    names = {team_name(), house, "Team"}
+    names = {house}
     for language, _label in settings.LANGUAGES:
         with translation.override(language):
             names.add(str(_("Team")))
