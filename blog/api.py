@@ -1,11 +1,21 @@
-"""The blog's part of the v3 API: its public taxonomies (comments are in ``comments.api``)."""
+"""The blog's part of the v3 API: post cards and public taxonomies (comments: ``comments.api``).
+
+A post's full schema is Wagtail's page detail (``/api/v3/pages/<id>/``), with the fields that
+``BlogPostPage.api_fields`` adds (``blog.api_fields``).
+"""
 
 from typing import Literal
 
 from django.conf import settings
-from ninja import Router, Schema
+from django.db.models import Prefetch
+from ninja import Query, Router, Schema
+from typing_extensions import TypedDict
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.images import get_image_model
 
+from blog.api_fields import CARD_IMAGE_SPEC, PostCard, post_cards
 from blog.models import BlogCategory, Person
+from blog.queries import live_posts
 from portal.api_types import problems
 
 router = Router(tags=["blog"])
@@ -31,6 +41,53 @@ class AuthorOut(Schema):
     role: str
     bio: str
     locale: str
+
+
+# Newest first unless asked otherwise; ties go by id, so pages of the list do not overlap.
+POST_ORDERINGS = {
+    "-date": ("-date", "-pk"),
+    "date": ("date", "pk"),
+    "-first_published_at": ("-first_published_at", "-pk"),
+    "first_published_at": ("first_published_at", "pk"),
+    "title": ("title", "pk"),
+    "-title": ("-title", "-pk"),
+}
+PostOrder = Literal[tuple(POST_ORDERINGS)]
+
+
+class PostCardList(TypedDict):
+    count: int
+    items: list[PostCard]
+
+
+@router.get(
+    "/posts/",
+    response={200: PostCardList, **problems(400, 404, 422)},
+    summary="Blog posts as cards (public)",
+    description=(
+        "Live, public posts with everything a card shows (title, teaser, date, image rendition "
+        "with the post's alt text, URL, authors and categories in the post's language), newest "
+        "first. The full post is `/api/v3/pages/{id}/`."
+    ),
+)
+def list_posts(
+    request,
+    locale: LanguageCode | None = None,
+    order: PostOrder = "-date",
+    pagination: WagtailLimitOffsetPagination.Input = Query(...),  # noqa: B008
+):
+    card_renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+    )
+    posts = (
+        live_posts()
+        .prefetch_related(Prefetch("header_image__renditions", queryset=card_renditions))
+        .order_by(*POST_ORDERINGS[order])
+    )
+    if locale:
+        posts = posts.filter(locale__language_code=locale)
+    page = WagtailLimitOffsetPagination().paginate_queryset(posts, pagination, request)
+    return {"count": page["count"], "items": post_cards(page["items"], request)}
 
 
 @router.get(

@@ -5,6 +5,7 @@ make Wagtail 8.0.1 fail with a 500 are refused with a 400 problem before Wagtail
 and the OpenAPI document is repaired where Wagtail's is not valid OpenAPI 3.1.
 """
 
+import re
 from functools import wraps
 
 from django.conf import settings
@@ -17,9 +18,10 @@ from portal.hooks import API_ROUTERS, collect
 _assembled = False
 
 # Wagtail's limit/offset pagination bounds these below only; the database driver raises
-# OverflowError when slicing with a number beyond 64 bits.
+# OverflowError when slicing with a number beyond 64 bits (so do field filters, see below).
 BOUNDED_INTEGER_PARAMETERS = ("offset", "limit")
 SEARCH_PARAMETER = "search"
+INTEGER = re.compile(r"[+-]?(?P<digits>[0-9]+)")
 PROBLEM_SCHEMA_REF = "#/components/schemas/ProblemDetail"
 
 
@@ -45,9 +47,11 @@ def get_api():
 def query_parameter_errors(query):
     """Problems with the query parameters Wagtail's endpoints cannot take, as problem ``errors``."""
     errors = []
-    for name in BOUNDED_INTEGER_PARAMETERS:
-        value = query.get(name, "").strip()
-        if value.isascii() and value.lstrip("+-").isdigit() and abs(int(value)) > MAX_OBJECT_ID:
+    # Besides offset and limit, Wagtail's listings filter by any field a page type lists in
+    # ``api_fields`` (``?header_image=<id>``, ``?categories=<id>``): no parameter takes a
+    # number beyond 64 bits.
+    for name, values in query.lists():
+        if name != SEARCH_PARAMETER and any(_beyond_64_bits(value) for value in values):
             message = _("Die Zahl ist zu groß (höchstens %(max)s).") % {"max": MAX_OBJECT_ID}
             errors.append({"type": "too_large", "loc": ["query", name], "msg": message})
     if SEARCH_PARAMETER in query:
@@ -55,6 +59,15 @@ def query_parameter_errors(query):
         if message:
             errors.append({"type": "invalid", "loc": ["query", SEARCH_PARAMETER], "msg": message})
     return errors
+
+
+def _beyond_64_bits(raw):
+    # Compared as text first: Python refuses to convert more than 4300 digits.
+    number = INTEGER.fullmatch(raw.strip())
+    if number is None:
+        return False
+    digits = number["digits"].lstrip("0")
+    return len(digits) > len(str(MAX_OBJECT_ID)) or int(digits or 0) > MAX_OBJECT_ID
 
 
 def search_problem(raw):

@@ -17,10 +17,16 @@ def test_pages_are_listed_per_language(client):
 
 
 def test_page_detail_has_api_fields(client):
+    from home.models import HomePage
+
     listing = client.get("/api/v3/pages/", {"type": "home.HomePage", "locale": "de"}).json()
     detail = client.get(f"/api/v3/pages/{listing['items'][0]['id']}/").json()
     assert detail["hero_heading"] == "Willkommen im Haus am Westbahnhof"
     assert detail["header_image"]["width"] == 1200
+    home = HomePage.objects.get(pk=detail["id"])
+    # The page describes its image; the media library's title is no text alternative.
+    assert detail["header_image"]["alt"] == home.header_image_alt
+    assert detail["header_image"]["alt"] != home.header_image.title
     assert detail["meta"]["html_url"].endswith("/de/")
 
 
@@ -76,6 +82,12 @@ def test_writes_need_a_token(client):
         ("/api/v3/pages/?search=" + "+".join(f"w{n}" for n in range(3000)), "search"),
         ("/api/v3/pages/?offset=99999999999999999999", "offset"),
         ("/api/v3/pages/?limit=99999999999999999999", "limit"),
+        ("/api/v3/pages/?limit=" + "9" * 5000, "limit"),
+        ("/api/v3/pages/?type=home.StandardPage&header_image=99999999999999999999", "header_image"),
+        (
+            "/api/v3/pages/?type=home.StandardPage&header_image=-99999999999999999999",
+            "header_image",
+        ),
         ("/api/v3/images/?search=%22", "search"),
         ("/api/v3/images/?offset=99999999999999999999", "offset"),
         ("/api/v3/documents/?search=%00", "search"),

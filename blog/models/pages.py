@@ -15,12 +15,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blog.api_fields import AuthorsField, CategoriesField, RelatedPostsField, TagsField
 from comments.models import CommentablePageMixin
 from home.admin_forms import LocaleScopedPageForm
+from home.api_fields import HeaderImageField
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 from home.pagination import PAGE_PARAM, paginate
@@ -224,8 +225,12 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
     api_fields = [
         APIField("date"),
         APIField("teaser"),
-        APIField("header_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("header_image", serializer=HeaderImageField()),
         APIField("body"),
+        APIField("authors", serializer=AuthorsField()),
+        APIField("categories", serializer=CategoriesField()),
+        APIField("tags", serializer=TagsField()),
+        APIField("related_posts", serializer=RelatedPostsField()),
         APIField("comments_enabled"),
     ]
 

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.api_fields import HeaderImageField
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 
 
@@ -140,7 +140,7 @@ class HomePage(HeaderImageMixin, SeoFieldsMixin, Page):
     api_fields = [
         APIField("hero_heading"),
         APIField("hero_text"),
-        APIField("header_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("header_image", serializer=HeaderImageField()),
         APIField("body"),
     ]
 
@@ -189,7 +189,7 @@ class StandardPage(HeaderImageMixin, SeoFieldsMixin, Page):
 
     api_fields = [
         APIField("intro"),
-        APIField("header_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("header_image", serializer=HeaderImageField()),
         APIField("body"),
     ]
 
