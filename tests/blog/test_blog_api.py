@@ -269,3 +269,21 @@ def test_openapi_types_the_card_and_the_post_fields(client):
         typed = post[field]["anyOf"][0]
         assert typed == {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}}
     assert {"$ref": "#/components/schemas/PageImage"} in post["header_image"]["anyOf"]
+
+
+def test_draft_of_a_post_shows_its_new_authors_to_a_token(client, superuser, post):
+    from wagtail.models import APIToken
+
+    draft = post.get_latest_revision_as_object()
+    draft.post_authors.add(BlogPostAuthor(person=person("Neu im Team")))
+    draft.save_revision()
+    _token, plaintext = APIToken.create_token(user=superuser, name="Test")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+    live = client.get(f"/api/v3/pages/{post.pk}/").json()
+    drafted = client.get(f"/api/v3/pages/{post.pk}/", {"version": "draft"}, **auth).json()
+    assert "Neu im Team" not in [a["name"] for a in live["authors"]]
+    assert "Neu im Team" in [a["name"] for a in drafted["authors"]]
+    revisions = client.get(f"/api/v3/pages/{post.pk}/revisions/", **auth).json()["items"]
+    revision = client.get(f"/api/v3/pages/{post.pk}/revisions/{revisions[0]['id']}/", **auth)
+    assert revision.status_code == 200
+    assert "Neu im Team" in [a["name"] for a in revision.json()["content_object"]["authors"]]
