@@ -62,7 +62,7 @@ class PostCardList(TypedDict):
 
 @router.get(
     "/posts/",
-    response={200: PostCardList, **problems(400, 404, 422)},
+    response={200: PostCardList, **problems(400, 422)},
     summary="Blog posts as cards (public)",
     description=(
         "Live, public posts with everything a card shows (title, teaser, date, image rendition "
