@@ -56,6 +56,7 @@ format: $(VENV)/.dev-deps
 ## messages: refresh the message catalogues (needs GNU gettext), then compile them
 messages: $(VENV)/.dev-deps
 	$(BIN)/python manage.py makemessages -l de -l en --no-location --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python manage.py makemessages -d djangojs -l de -l en --no-location --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compile_catalogues
 
 clean:

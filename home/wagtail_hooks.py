@@ -1,5 +1,8 @@
-"""What home/ hands to the portal: its search, home-page section, demo content and bench pages."""
+"""What home/ hands to the portal (search, home-page section, demo content, bench pages) and the
+admin's translation editor fixes."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -61,3 +64,17 @@ def bench_pages():
     return [
         BenchPages(name="home", build=bench.build, urls=bench.urls, order=ORDER_FOUNDATION_FIRST)
     ]
+
+
+# The translation editor (wagtail-localize): German for its hard-coded strings, and room for
+# the status panel. Both files act only inside that editor.
+@hooks.register("insert_global_admin_css")
+def translation_editor_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/admin/translation-editor.css")
+    )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_js():
+    return format_html('<script src="{}"></script>', static("js/admin/translation-editor.js"))

@@ -23,7 +23,7 @@ def test_editor_edits_publishes_and_sees_the_change_live(page):
     page.goto(f"/admin/pages/{about.pk}/edit/")
     intro = page.get_by_role("textbox", name="Einleitung")
     intro.fill("Wir sind ein Haus für alle, die Kultur machen wollen.")
-    page.get_by_role("button", name="Mehr Aktionen").click()
+    page.get_by_role("button", name="Weitere Aktionen").click()
     page.get_by_role("button", name="Veröffentlichen", exact=True).click()
     page.wait_for_url("**/admin/pages/**")
     page.goto("/de/ueber-uns/")
