@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages as django_messages
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -105,6 +104,13 @@ def refuse(request, message, status=400):
     return redirect(listing_url(request))
 
 
+def forbidden(request):
+    message = _("Du darfst keine Kommentare moderieren.")
+    if wants_json(request):
+        return JsonResponse({"ok": False, "error": message}, status=403)
+    return HttpResponseForbidden(message)
+
+
 def undo_token(comment):
     return signing.dumps(
         {"pk": comment.pk, "status": comment.status, "reason": comment.moderation_reason},
@@ -162,7 +168,8 @@ def moderators_post_only(view):
     @require_POST
     def checked_view(request, *args, **kwargs):
         if not can_moderate(request.user):
-            raise PermissionDenied
+            # A response, not PermissionDenied: Wagtail would turn that into a redirect.
+            return forbidden(request)
         return view(request, *args, **kwargs)
 
     return checked_view

@@ -23,6 +23,7 @@ from comments.admin.filters import status_tabs
 from comments.admin.permissions import can_moderate
 from comments.admin.row_actions import (
     answer,
+    forbidden,
     listing_url,
     manual_reason,
     refuse,
@@ -182,7 +183,7 @@ class TeamReplyView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if not can_moderate(request.user):
-            raise PermissionDenied
+            return self.forbidden()
         number = parse_id(kwargs["pk"])
         if number is None:
             raise Http404
@@ -191,6 +192,9 @@ class TeamReplyView(WagtailAdminTemplateMixin, FormView):
         if refusal:
             return self.refused(refusal)
         return super().dispatch(request, *args, **kwargs)
+
+    def forbidden(self):
+        raise PermissionDenied
 
     def refusal(self, parent):
         return reply_refusal(
@@ -283,6 +287,9 @@ class QuickReplyView(TeamReplyView):
 
     def get_success_url(self):
         return listing_url(self.request)
+
+    def forbidden(self):
+        return forbidden(self.request)
 
     def refused(self, refusal):
         return refuse(self.request, refusal)

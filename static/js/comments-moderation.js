@@ -30,7 +30,7 @@
           method: 'POST',
           body,
           credentials: 'same-origin',
-          headers: { Accept: 'application/json' },
+          headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
         });
         data = await response.json();
       } catch (error) {
