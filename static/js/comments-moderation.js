@@ -53,28 +53,31 @@
 
     showNotice(row, html) {
       if (!this.stashed.has(row)) {
-        this.stashed.set(row, Array.from(row.children));
+        this.stashed.set(row, { cells: Array.from(row.children), className: row.className });
       }
       const cell = document.createElement('td');
-      cell.colSpan = this.stashed.get(row).length;
-      cell.className = 'comment-moderation-notice';
-      cell.setAttribute('role', 'status');
-      cell.innerHTML = html;
+      cell.colSpan = this.stashed.get(row).cells.length;
+      cell.className = 'comment-moderation-notice-cell';
+      const notice = document.createElement('div');
+      notice.className = 'comment-moderation-notice';
+      notice.setAttribute('role', 'status');
+      notice.innerHTML = html;
+      cell.append(notice);
       row.replaceChildren(cell);
-      row.classList.add('comment-row--notice');
-      const focusable = cell.querySelector('button, a');
+      row.className = 'comment-row comment-row--notice';
+      const focusable = notice.querySelector('button, a');
       if (focusable) focusable.focus();
     }
 
     restore(row) {
-      const cells = this.stashed.get(row);
-      if (!cells) {
+      const stashed = this.stashed.get(row);
+      if (!stashed) {
         window.location.reload();
         return;
       }
       this.stashed.delete(row);
-      row.replaceChildren(...cells);
-      row.classList.remove('comment-row--notice');
+      row.replaceChildren(...stashed.cells);
+      row.className = stashed.className;
       const first = row.querySelector('.comment-moderation-actions button');
       if (first) first.focus();
     }
