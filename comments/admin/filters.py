@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.models import Page
@@ -11,6 +11,54 @@ from wagtail.models import Page
 from comments.models import Comment, CommentReport
 
 COMMENT_SEARCH_FIELDS = ["name", "email", "text"]
+# What "Alle" shows, as WordPress's "All": spam and the bin have tabs of their own.
+HIDDEN_FROM_ALL = [Comment.Status.SPAM, Comment.Status.TRASH]
+STATUS_PARAM = "status"  # ?status=pending is the "Ausstehend" tab; the dashboard links to it
+ALL_TAB = "all"
+STATUS_TABS = [
+    (ALL_TAB, gettext_lazy("Alle")),
+    (Comment.Status.PENDING, gettext_lazy("Ausstehend")),
+    (Comment.Status.APPROVED, gettext_lazy("Freigegeben")),
+    (Comment.Status.SPAM, gettext_lazy("Spam")),
+    (Comment.Status.TRASH, gettext_lazy("Papierkorb")),
+]
+# Query parameters a tab drops: the page number and Wagtail's results-only marker.
+TAB_DROPS = (STATUS_PARAM, "p", "_w_filter_fragment")
+
+
+def status_counts():
+    """The number of comments in each tab, counted in one query."""
+    counts = Comment.objects.aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in Comment.Status.values}
+    )
+    counts[ALL_TAB] = sum(n for status, n in counts.items() if status not in HIDDEN_FROM_ALL)
+    return counts
+
+
+def status_tabs(request, index_url):
+    """The tabs above the list: label, count, address (other filters kept), current or not."""
+    counts = status_counts()
+    current = request.GET.get(STATUS_PARAM) or ALL_TAB
+    tabs = []
+    for key, label in STATUS_TABS:
+        query = request.GET.copy()
+        for param in TAB_DROPS:
+            query.pop(param, None)
+        if key != ALL_TAB:
+            query[STATUS_PARAM] = key
+        encoded = query.urlencode()
+        tabs.append(
+            {
+                "key": key,
+                "label": label,
+                "count": counts[key],
+                "url": f"{index_url}?{encoded}" if encoded else index_url,
+                "current": key == current,
+            }
+        )
+    return tabs
+
+
 REPORT_SEARCH_FIELDS = ["explanation", "contact", "comment__text"]
 
 
@@ -56,7 +104,7 @@ class CommentFilterSet(WagtailFilterSet):
         label=gettext_lazy("Status"),
         choices=Comment.Status.choices,
         widget=forms.RadioSelect,
-        empty_label=gettext_lazy("Alle"),
+        empty_label=gettext_lazy("Alle außer Spam und Papierkorb"),
     )
     page = PageFilter(label=gettext_lazy("Seite"), queryset=commented_pages)
     page_type = PageTypeFilter(
@@ -71,6 +119,11 @@ class CommentFilterSet(WagtailFilterSet):
     class Meta:
         model = Comment
         fields = ["status", "page", "page_type", "created_at"]
+
+    def filter_queryset(self, queryset):
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.exclude(status__in=HIDDEN_FROM_ALL)
+        return super().filter_queryset(queryset)
 
 
 class ReportFilterSet(WagtailFilterSet):

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -17,29 +18,28 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Site
 from wagtail.snippets.views.snippets import EditView, IndexView
 
-from comments.admin.bulk_actions import COMMENT_STATUS_ACTIONS
+from comments.admin.columns import CommentColumn, CommentTable
+from comments.admin.filters import status_tabs
 from comments.admin.permissions import can_moderate
+from comments.admin.row_actions import (
+    answer,
+    forbidden,
+    listing_url,
+    manual_reason,
+    refuse,
+    set_status,
+    wants_json,
+)
 from comments.admin.utils import (
     TEMPLATES,
     bulk_action_url,
     comment_url,
-    excerpt,
     no_reply_address,
     report_url,
 )
 from comments.models import Comment, CommentReport, DiscussionSettings, ModerationReason
 from comments.moderation import team_name
-
-
-class ExcerptTitleColumn(TitleColumn):
-    """The comment's text, shortened, linked to the edit view."""
-
-    def __init__(self, name, **kwargs):
-        kwargs.update(label=gettext_lazy("Kommentar"), sort_key=None)
-        super().__init__(name, **kwargs)
-
-    def get_value(self, instance):
-        return excerpt(instance.text)
+from home.form_protection import parse_id
 
 
 def thread_depth_for_site(site):
@@ -52,9 +52,16 @@ def thread_depth_for(page):
     return thread_depth_for_site(page.get_site())
 
 
-def reply_refusal(parent, thread_depth):
-    """Why the team may not reply to ``parent`` (a German sentence), or None."""
-    if parent.status != Comment.Status.APPROVED:
+def reply_refusal(parent, thread_depth, *, approves_parent=False):
+    """Why the team may not reply to ``parent`` (a German sentence), or None.
+
+    ``approves_parent``: a waiting comment may be answered too, it is approved with the
+    reply (WordPress's "Approve and Reply").
+    """
+    answerable = [Comment.Status.APPROVED]
+    if approves_parent:
+        answerable.append(Comment.Status.PENDING)
+    if parent.status not in answerable:
         return _(
             "Als Team kannst Du nur auf freigeschaltete Kommentare antworten. "
             "Schalte den Kommentar zuerst frei."
@@ -71,8 +78,18 @@ def reply_refusal(parent, thread_depth):
 
 
 class CommentIndexView(IndexView):
+    """The comment list: status tabs with counts, whole comments, one-click buttons per row."""
+
+    table_class = CommentTable
+    table_classname = "listing comment-moderation-listing"
+
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        return super()._get_title_column(field_name, ExcerptTitleColumn, **kwargs)
+        # The label is the text field's: "Kommentar".
+        kwargs.update(
+            thread_depth=lambda: self.thread_depth,
+            listing_url=self.listing_url,
+        )
+        return super()._get_title_column(field_name, CommentColumn, **kwargs)
 
     @cached_property
     def thread_depth(self):
@@ -85,30 +102,10 @@ class CommentIndexView(IndexView):
         query.pop("_w_filter_fragment", None)
         return f"{self.index_url}?{query.urlencode()}" if query else self.index_url
 
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if instance.status == Comment.Status.APPROVED and instance.depth < self.thread_depth:
-            buttons.append(
-                ListingMenuItem(
-                    _("Als Team antworten"),
-                    url=comment_url("reply", instance.pk),
-                    icon_name="comment-add",
-                    priority=11,
-                )
-            )
-        for priority, action in enumerate(COMMENT_STATUS_ACTIONS, start=21):
-            if instance.status != action.status:
-                buttons.append(
-                    ListingMenuItem(
-                        action.label,
-                        url=bulk_action_url(
-                            "comment", action.action_type, [instance.pk], self.listing_url
-                        ),
-                        icon_name=action.icon,
-                        priority=priority,
-                    )
-                )
-        return buttons
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["status_tabs"] = status_tabs(self.request, self.index_url)
+        return context
 
 
 class CommentEditView(EditView):
@@ -180,18 +177,33 @@ class TeamReplyView(WagtailAdminTemplateMixin, FormView):
 
     form_class = TeamReplyForm
     template_name = TEMPLATES + "comment_reply.html"
+    approves_parent = False
     page_title = gettext_lazy("Als Team antworten")
     header_icon = "comment-add"
 
     def dispatch(self, request, *args, **kwargs):
         if not can_moderate(request.user):
-            raise PermissionDenied
-        self.parent = get_object_or_404(Comment.objects.select_related("page"), pk=kwargs["pk"])
-        refusal = reply_refusal(self.parent, thread_depth_for(self.parent.page))
+            return self.forbidden()
+        number = parse_id(kwargs["pk"])
+        if number is None:
+            raise Http404
+        self.parent = get_object_or_404(Comment.objects.select_related("page"), pk=number)
+        refusal = self.refusal(self.parent)
         if refusal:
-            messages.error(request, refusal)
-            return redirect(comment_url("edit", self.parent.pk))
+            return self.refused(refusal)
         return super().dispatch(request, *args, **kwargs)
+
+    def forbidden(self):
+        raise PermissionDenied
+
+    def refusal(self, parent):
+        return reply_refusal(
+            parent, thread_depth_for(parent.page), approves_parent=self.approves_parent
+        )
+
+    def refused(self, refusal):
+        messages.error(self.request, refusal)
+        return redirect(comment_url("edit", self.parent.pk))
 
     def get_page_subtitle(self):
         return str(self.parent)
@@ -219,15 +231,29 @@ class TeamReplyView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
+        reply = self.publish(form)
+        if reply is None:
+            return self.form_invalid(form)
+        return self.published(reply)
+
+    def publish(self, form):
+        """Store the reply (and approve a waiting parent); None with a form error if refused."""
         user = self.request.user
         with transaction.atomic():
             # Lock-free re-check: the parent may have been moderated in the meantime.
             parent = Comment.objects.select_related("page").get(pk=self.parent.pk)
-            refusal = reply_refusal(parent, thread_depth_for(parent.page))
+            refusal = self.refusal(parent)
             if refusal:
                 form.add_error(None, refusal)
-                return self.form_invalid(form)
-            reply = Comment.objects.create(
+                return None
+            if parent.status == Comment.Status.PENDING:
+                set_status(
+                    parent,
+                    Comment.Status.APPROVED,
+                    manual_reason(Comment.Status.APPROVED, user),
+                )
+            self.parent = parent
+            return Comment.objects.create(
                 page=parent.page,
                 parent=parent,
                 depth=parent.depth + 1,
@@ -239,12 +265,50 @@ class TeamReplyView(WagtailAdminTemplateMixin, FormView):
                 user=user,
                 moderation_reason=ModerationReason.TEAM_REPLY,
             )
+
+    def published(self, reply):
         messages.success(
             self.request,
             _("Die Antwort des Teams ist veröffentlicht."),
             buttons=[messages.button(comment_url("edit", reply.pk), _("Bearbeiten"))],
         )
         return redirect(self.get_success_url())
+
+
+class QuickReplyView(TeamReplyView):
+    """The reply form under a row of the list: answers JSON to the script, or goes back to
+    the list; a waiting comment is approved with the reply ("Freigeben und antworten").
+
+    Without JavaScript a refused text shows the reply page with the error and the text kept.
+    """
+
+    http_method_names = ["post"]
+    approves_parent = True
+
+    def get_success_url(self):
+        return listing_url(self.request)
+
+    def forbidden(self):
+        return forbidden(self.request)
+
+    def refused(self, refusal):
+        return refuse(self.request, refusal)
+
+    def form_invalid(self, form):
+        if wants_json(self.request):
+            errors = [str(error) for errors in form.errors.values() for error in errors]
+            return JsonResponse({"ok": False, "error": " ".join(errors)}, status=400)
+        return super().form_invalid(form)
+
+    def published(self, reply):
+        message = _("Deine Antwort an %(name)s ist veröffentlicht.") % {"name": self.parent.name}
+        link = None
+        if reply.page.live:
+            link = {
+                "url": reply.public_url(self.request),
+                "label": _("Auf der Website ansehen"),
+            }
+        return answer(self.request, message, link=link)
 
 
 class ReportIndexView(IndexView):

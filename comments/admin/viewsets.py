@@ -5,23 +5,25 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from comments.admin.columns import PostColumn
 from comments.admin.components import CountMenuItem, open_report_count, pending_comment_count
 from comments.admin.filters import (
     COMMENT_SEARCH_FIELDS,
     REPORT_SEARCH_FIELDS,
     CommentFilterSet,
     ReportFilterSet,
-    page_type_label,
 )
 from comments.admin.permissions import can_moderate, moderators_only
+from comments.admin.row_actions import moderate_comment, undo_moderation
 from comments.admin.utils import TEMPLATES, comment_url, excerpt
 from comments.admin.views import (
     CommentEditView,
     CommentIndexView,
+    QuickReplyView,
     ReportEditView,
     ReportIndexView,
     TeamReplyView,
@@ -73,16 +75,11 @@ class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     edit_template_name = TEMPLATES + "comment_edit.html"
+    index_results_template_name = TEMPLATES + "comment_index_results.html"
     list_display = [
+        # The comment itself: author, e-mail, the full text, the row's buttons.
         "text",
-        "name",
-        Column("page", label=gettext_lazy("Seite"), accessor="page.title", sort_key="page__title"),
-        # The content type is cached per process: no query per row.
-        Column(
-            "page_type",
-            label=gettext_lazy("Seitentyp"),
-            accessor=lambda comment: page_type_label(comment.page.specific_class),
-        ),
+        PostColumn("page", label=gettext_lazy("Antwort auf"), sort_key="page__title"),
         StatusTagColumn(
             "status",
             label=gettext_lazy("Status"),
@@ -90,16 +87,13 @@ class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
             sort_key="status",
             primary=lambda comment: comment.status == Comment.Status.PENDING,
         ),
-        DateColumn("created_at", label=gettext_lazy("Geschrieben am"), sort_key="created_at"),
-        NumberColumn(
-            "open_reports", label=gettext_lazy("Offene Meldungen"), sort_key="open_reports"
-        ),
+        DateColumn("created_at", label=gettext_lazy("Eingereicht am"), sort_key="created_at"),
     ]
     filterset_class = CommentFilterSet
     search_fields = COMMENT_SEARCH_FIELDS
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("page").annotate(
+        return Comment.objects.select_related("page", "parent").annotate(
             open_reports=Count("reports", filter=Q(reports__resolved=False))
         )
 
@@ -111,6 +105,10 @@ class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path("reply/<int:pk>/", self.reply_view, name="reply"),
+            # The row's buttons: ids are read as text, so any id answers 404, never 500.
+            path("moderate/<str:pk>/", moderate_comment, name="moderate"),
+            path("undo/<str:pk>/", undo_moderation, name="undo"),
+            path("quick-reply/<str:pk>/", QuickReplyView.as_view(), name="quick_reply"),
         ]
 
 

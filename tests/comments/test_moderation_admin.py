@@ -393,9 +393,9 @@ def test_team_reply_respects_the_thread_depth(client, moderator, post):
     response = client.post(f"{LIST_URL}reply/{deep.pk}/", {"text": "Zu tief."}, follow=True)
     assert "kann nicht weiter geantwortet werden" in response.content.decode()
     assert not Comment.objects.filter(parent=deep).exists()
-    # The list offers no reply for it either.
+    # The list offers no inline reply for it either.
     html = client.get(LIST_URL).content.decode()
-    assert f"/reply/{top.pk}/" in html and f"/reply/{deep.pk}/" not in html
+    assert f"/quick-reply/{top.pk}/" in html and f"/quick-reply/{deep.pk}/" not in html
 
 
 def test_team_reply_only_to_approved_comments(client, moderator, post):

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 
 SECRET_EMAIL = "geheim.adresse-4711@example.org"
 
+# A template tag and an allowed comment tag: rendered as a bold word, never as a template.
+ALLOWED_TAG_PAYLOAD = "{{ 7*7 }}{% debug %}<b>fett</b>"
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
@@ -36,7 +38,7 @@ XSS_PAYLOADS = [
     "</textarea><script>alert(1)</script>",
     "</title><script>alert(1)</script>",
     "<scr<script>ipt>alert(1)</script>",
-    "{{ 7*7 }}{% debug %}<b>fett</b>",
+    ALLOWED_TAG_PAYLOAD,
     "<video><source onerror=alert(1)>",
     "<marquee onstart=alert(1)>",
 ]
@@ -110,9 +112,18 @@ def test_payloads_are_escaped_in_the_admin_list(client, post, hostile_comments, 
     response = client.get("/admin/snippets/comments/comment/")
     assert response.status_code == 200
     html = response.content.decode()
+    # The whole text, sanitised as on the website: only the allowed comment tags survive.
+    texts = comment_texts(html, ".comment-moderation-text")
+    assert len(texts) == len(XSS_PAYLOADS)
+    for text in texts:
+        assert_inert(text)
     for payload in XSS_PAYLOADS:
-        assert f"Vorher {payload}" not in html
-        assert payload[:100] not in html
+        if payload != ALLOWED_TAG_PAYLOAD:
+            assert f"Vorher {payload}" not in html
+            assert payload[:100] not in html
+    # The allowed tag renders in the text; the same tag in a name stays text.
+    assert "{% debug %}<b>fett</b> nachher" in html
+    assert "&lt;b&gt;fett&lt;/b&gt;" in html
 
 
 def test_payloads_are_inert_in_the_admin_reply_and_report_views(
