@@ -26,7 +26,8 @@ class CommentForm(PublicFormMixin, forms.Form):
     consent = forms.BooleanField(label=_("Einwilligung"), required=True)
     remember = forms.BooleanField(
         label=_(
-            "Meinen Namen und meine E-Mail-Adresse in diesem Browser für den nächsten Kommentar speichern."
+            "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für den "
+            "nächsten Kommentar speichern."
         ),
         required=False,
     )
