@@ -62,3 +62,14 @@ def test_unticking_the_box_forgets_a_remembered_website(client, post):
 def test_a_forged_cookie_fills_nothing(client, post):
     client.cookies[REMEMBER_COOKIE] = json.dumps({"url": "https://evil.example"})
     assert "evil.example" not in client.get(post.url).content.decode()
+
+
+def test_the_english_form_names_the_website_too(client):
+    from blog.models import BlogPostPage
+
+    english = BlogPostPage.objects.live().filter(locale__language_code="en").first()
+    html = client.get(english.url).content.decode()
+    assert (
+        "Save my name, email address and website in this browser for the next time I comment."
+        in html
+    )
