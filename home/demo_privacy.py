@@ -18,11 +18,17 @@ HOUR = 60 * 60
 DAY = 24 * HOUR
 
 
-def duration(seconds):
-    """A period as the policy states it, in whole days or hours, in both languages."""
+def duration(seconds, dative=False):
+    """A period as the policy states it, in whole days or hours, in both languages.
+
+    ``dative`` gives the German form after "nach" ("nach 30 Tagen").
+    """
     if seconds % DAY == 0:
         days = seconds // DAY
-        return T(f"{days} Tag" if days == 1 else f"{days} Tage", f"{days} day{'s' * (days != 1)}")
+        plural = "Tagen" if dative else "Tage"
+        return T(
+            f"{days} Tag" if days == 1 else f"{days} {plural}", f"{days} day{'s' * (days != 1)}"
+        )
     hours = seconds // HOUR
     return T(
         f"{hours} Stunde" if hours == 1 else f"{hours} Stunden",
@@ -41,7 +47,8 @@ def _heading(de, en):
 def cookies():
     """(name, German text, English text) of every cookie the site can set."""
     remember, own = duration(REMEMBER_MAX_AGE), duration(OWN_COMMENTS_MAX_AGE)
-    csrf, session = duration(settings.CSRF_COOKIE_AGE), duration(settings.SESSION_COOKIE_AGE)
+    csrf = duration(settings.CSRF_COOKIE_AGE, dative=True)
+    session = duration(settings.SESSION_COOKIE_AGE, dative=True)
     return [
         (
             settings.CSRF_COOKIE_NAME,
@@ -86,8 +93,8 @@ def cookies():
 
 def privacy_body():
     """The body of the demo privacy policy: services, logs, comments, forms, cookies, rights."""
-    ip_days = duration(IP_RETENTION_DAYS * DAY)
-    flood = duration(FLOOD_RECORD_DAYS * DAY)
+    ip_days = duration(IP_RETENTION_DAYS * DAY, dative=True)
+    flood = duration(FLOOD_RECORD_DAYS * DAY, dative=True)
     form_time = duration(MAX_FORM_SECONDS)
     body = [
         _heading("Keine Dienste von Dritten", "No third-party services"),

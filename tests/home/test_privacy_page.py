@@ -75,7 +75,8 @@ def test_every_cookie_a_visitor_or_editor_can_get_is_named_on_both_privacy_pages
 
 def days(count, language):
     if language == "de":
-        return f"{count} Tag" if count == 1 else f"{count} Tage"
+        # "für 365 Tage", "nach 30 Tagen"
+        return f"{count} Tag" if count == 1 else f"{count} Tagen?"
     return f"{count} day" if count == 1 else f"{count} days"
 
 
