@@ -25,7 +25,7 @@ from blog.models import (
     TagTranslation,
 )
 from comments.models import Comment, CommentReport, ModerationReason
-from home.demo import DEMO_EDITOR
+from home.demo import DEMO_EDITOR, add_to_main_menu
 from portal.demo import T, pick
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -881,6 +881,7 @@ TAGS_EN = {
 def load(demo):
     """Create the blog's demo content if it is missing."""
     index = _index(demo)
+    add_to_main_menu(demo, index)
     people = _people(demo)
     categories = _categories(demo)
     posts = {spec["key"]: _post(demo, index, spec, people, categories) for spec in POSTS}

@@ -1,4 +1,5 @@
-"""What the blog hands to the portal (API, home section, sitemap, demo, bench, groups) and its admin."""
+"""What the blog hands to the portal (API, home section, search, sitemap, demo, bench, groups)
+and its admin."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,7 +8,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from blog import bench, demo, sections
 from blog.api import router
-from blog.models import BlogCategory, Person, TagTranslation
+from blog.models import BlogCategory, BlogPostPage, Person, TagTranslation
+from blog.search import search_posts
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
@@ -15,12 +17,14 @@ from portal.hooks import (
     EDITORS,
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
+    SEARCH_SOURCES,
     SITEMAP_ITEMS,
     ApiRouter,
     BenchPages,
     DemoContent,
     GroupPermissions,
     HomeSection,
+    SearchSource,
 )
 
 
@@ -39,6 +43,20 @@ def latest_posts_section():
             get_context=sections.latest_posts_context,
             order=100,
             demo=True,
+        )
+    ]
+
+
+@hooks.register(SEARCH_SOURCES)
+def post_search():
+    # The blog presents its posts itself (teaser, date); the page search leaves them out.
+    return [
+        SearchSource(
+            key="blog_posts",
+            label=_("Blog-Beiträge"),
+            search=search_posts,
+            order=100,
+            page_types=[BlogPostPage],
         )
     ]
 

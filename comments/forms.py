@@ -26,7 +26,8 @@ class CommentForm(PublicFormMixin, forms.Form):
     consent = forms.BooleanField(label=_("Einwilligung"), required=True)
     remember = forms.BooleanField(
         label=_(
-            "Meinen Namen und meine E-Mail-Adresse in diesem Browser für den nächsten Kommentar speichern."
+            "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für den "
+            "nächsten Kommentar speichern."
         ),
         required=False,
     )
@@ -35,7 +36,7 @@ class CommentForm(PublicFormMixin, forms.Form):
     error_messages_de = {
         "name": {"required": _("Bitte gib Deinen Namen an.")},
         "email": {
-            "required": _("Bitte gib Deine E-Mail-Adresse an. Sie wird nicht veröffentlicht."),
+            "required": _("Bitte gib Deine E-Mail-Adresse an. Wir veröffentlichen sie nicht."),
             "invalid": _("Bitte gib eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
         },
         "url": {

@@ -40,6 +40,8 @@ from home.pagination import paginate
 COOKIE_SALT = "blog.comments"  # kept: cookies signed before the move stay valid
 OWN_COMMENTS_MAX_AGE = 2 * 60 * 60
 REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
+# What "remember me" keeps for the next comment, as WordPress does: name, e-mail and website.
+REMEMBERED_FIELDS = ("name", "email", "url")
 
 
 @dataclass
@@ -87,11 +89,12 @@ def _remembered_author(request):
         data = json.loads(raw) if raw else {}
     except (BadSignature, ValueError):
         return {}
-    return (
-        {key: str(data.get(key, ""))[:254] for key in ("name", "email")}
-        if isinstance(data, dict)
-        else {}
-    )
+    if not isinstance(data, dict):
+        return {}
+    return {
+        key: str(data.get(key, ""))[: CommentForm.base_fields[key].max_length]
+        for key in REMEMBERED_FIELDS
+    }
 
 
 def _posted_comment(page, request, form):
@@ -196,7 +199,7 @@ def _after_comment(request, comment, remember):
             request, response, OWN_COMMENTS_COOKIE, ",".join(map(str, own)), OWN_COMMENTS_MAX_AGE
         )
     if remember:
-        author = json.dumps({"name": comment.name, "email": comment.email})
+        author = json.dumps({key: getattr(comment, key) for key in REMEMBERED_FIELDS})
         _set_cookie(request, response, REMEMBER_COOKIE, author, REMEMBER_MAX_AGE)
     else:
         response.delete_cookie(REMEMBER_COOKIE, samesite="Lax")

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from home.demo_privacy import privacy_body
 from home.groups import EDITORS, MODERATORS
 from home.models import (
     FooterLegalLink,
@@ -256,45 +257,8 @@ PAGES = [
             "Wir erheben so wenige Daten wie möglich und geben sie nicht an Dritte weiter.",
             "We collect as little data as possible and do not pass it on to third parties.",
         ),
-        "body": [
-            (
-                "heading",
-                {"text": T("Keine Dienste von Dritten", "No third-party services"), "level": "h2"},
-            ),
-            (
-                "paragraph",
-                T(
-                    "<p>Diese Website lädt keine Schriften, Skripte, Karten oder Zähler von anderen "
-                    "Anbietern. Videos von YouTube oder Vimeo werden erst geladen, wenn Ihr das "
-                    "ausdrücklich anklickt.</p>",
-                    "<p>This website loads no fonts, scripts, maps or counters from other "
-                    "providers. Videos from YouTube or Vimeo are only loaded when you explicitly "
-                    "click on them.</p>",
-                ),
-            ),
-            ("heading", {"text": T("Server-Protokolle", "Server logs"), "level": "h2"}),
-            (
-                "paragraph",
-                T(
-                    "<p>Beim Aufruf einer Seite verarbeitet unser Server technisch notwendige Daten "
-                    "wie Zeitpunkt und aufgerufene Adresse, um die Website sicher zu betreiben.</p>",
-                    "<p>When you open a page our server processes technically necessary data such "
-                    "as the time and the address requested in order to run the website securely.</p>",
-                ),
-            ),
-            ("heading", {"text": T("Eure Rechte", "Your rights"), "level": "h2"}),
-            (
-                "paragraph",
-                T(
-                    "<p>Ihr habt das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "
-                    "der Verarbeitung Eurer Daten sowie das Recht auf Beschwerde bei der "
-                    "Aufsichtsbehörde.</p>",
-                    "<p>You have the right to access, rectify, erase and restrict the processing "
-                    "of your data, and the right to lodge a complaint with the supervisory "
-                    "authority.</p>",
-                ),
-            ),
-        ],
+        # Written from the values the code uses (cookies, retention periods).
+        "body": privacy_body(),
     },
     {
         "slug": T("barrierefreiheit", "accessibility"),
@@ -453,6 +417,18 @@ def _settings(demo, site, pages):
         )
         for order, slug in enumerate(["impressum", "datenschutz", "barrierefreiheit"]):
             FooterLegalLink.objects.create(setting=footer, page=pages[slug], sort_order=order)
+
+
+def add_to_main_menu(demo, page):
+    """Append ``page`` to the main menu once; an app's demo hands its entry to the menu here."""
+    navigation = NavigationSettings.for_site(demo.site)
+    if navigation.items.filter(page=page).exists():
+        return
+    last = navigation.items.order_by("-sort_order").values_list("sort_order", flat=True).first()
+    NavigationItem.objects.create(
+        setting=navigation, page=page, sort_order=0 if last is None else last + 1
+    )
+    demo.log(f"  + Menüpunkt {page.title}")
 
 
 def _demo_logins(demo):

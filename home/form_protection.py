@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 MIN_FORM_SECONDS = 3
 MAX_FORM_SECONDS = 2 * 60 * 60
 FLOOD_SECONDS = 15
+# Flood-control rows (a keyed hash of the sender and the time) are deleted after this many days.
+FLOOD_RECORD_DAYS = 1
 TOKEN_SALT = "portal.form-token"
 # The largest id a database column holds (signed 64 bits); larger numbers are no id at all.
 MAX_ID = 2**63 - 1

@@ -3,7 +3,7 @@
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
-from portal.hooks import SearchResult
+from portal.hooks import SEARCH_SOURCES, SearchResult, collect
 
 MAX_PAGE_RESULTS = 100
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -27,14 +27,17 @@ def clean_query(raw):
     return " ".join(words)[:SEARCH_QUERY_MAX_LENGTH].strip()
 
 
+def pages_presented_elsewhere():
+    """Page models that another search source finds and presents itself."""
+    return [model for source in collect(SEARCH_SOURCES) for model in source.page_types]
+
+
 def search_pages(query, request):
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=Locale.get_active())
-        .specific()
-        .search(query)[:MAX_PAGE_RESULTS]
-    )
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    claimed = pages_presented_elsewhere()
+    if claimed:
+        pages = pages.not_type(*claimed)
+    pages = pages.specific().search(query)[:MAX_PAGE_RESULTS]
     results = []
     for page in pages:
         summary = page.search_description or getattr(page, "intro", "") or ""

@@ -117,20 +117,28 @@ class HomeSection(_Ordered):
 
 @dataclass(frozen=True)
 class SearchResult:
+    """One hit of the site search; ``date`` (a date or datetime) is shown when it is set."""
+
     title: str
     url: str
     summary: str = ""
     kind: str = ""
+    date: Any = None
 
 
 @dataclass(frozen=True)
 class SearchSource(_Ordered):
-    """Something the site search looks in; ``search(query, request)`` returns SearchResults."""
+    """Something the site search looks in; ``search(query, request)`` returns SearchResults.
+
+    ``page_types`` are page models the source finds and presents itself (e.g. posts with their
+    teaser and date); the page search leaves them out, so no page is listed twice.
+    """
 
     key: str
     label: Any
     search: Callable[..., list]
     order: int = ORDER_FEATURE_APPS
+    page_types: Sequence = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from comments.models import IP_RETENTION_DAYS, Comment
+from home.form_protection import FLOOD_RECORD_DAYS
 from home.models import FormThrottle
 
 
@@ -22,6 +23,6 @@ class Command(BaseCommand):
             .update(ip_hash="")
         )
         throttles, _ = FormThrottle.objects.filter(
-            last_post_at__lt=now - timedelta(days=1)
+            last_post_at__lt=now - timedelta(days=FLOOD_RECORD_DAYS)
         ).delete()
         self.stdout.write(f"IP-Prüfsummen entfernt: {cleared}; alte Sperren gelöscht: {throttles}")
