@@ -1,4 +1,4 @@
-"""What the blog hands to the portal (API, home section, sitemap, demo, bench, groups) and its admin."""
+"""What the blog hands to the portal (API, home section, sitemap, demo, bench, showcase, groups) and its admin."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,12 +15,14 @@ from portal.hooks import (
     EDITORS,
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
+    SHOWCASE_PAGES,
     SITEMAP_ITEMS,
     ApiRouter,
     BenchPages,
     DemoContent,
     GroupPermissions,
     HomeSection,
+    ShowcasePage,
 )
 
 
@@ -56,6 +58,23 @@ def blog_demo():
 @hooks.register(BENCH_PAGES)
 def blog_bench():
     return [BenchPages(name="blog", build=bench.build, urls=bench.urls, order=100)]
+
+
+@hooks.register(SHOWCASE_PAGES)
+def blog_showcase():
+    # The demo content's addresses (blog/demo.py): the post with the most comments.
+    post = "/de/blog/erst-die-ablaeufe-dann-die-werkzeuge/"
+    pages = [
+        ("blog-index", "/de/blog/"),
+        ("blog-post", post),
+        ("blog-category", "/de/blog/kategorie/digitalisierung/"),
+        ("blog-tag", "/de/blog/schlagwort/prozesse/"),
+        ("comment-report", f"{post}melden/1/"),
+    ]
+    return [
+        ShowcasePage(name=name, path=path, order=100 + index)
+        for index, (name, path) in enumerate(pages)
+    ]
 
 
 @hooks.register(GROUP_PERMISSIONS)
