@@ -58,9 +58,10 @@ class Command(BaseCommand):
         base_url = f"http://127.0.0.1:{port}"
         with tempfile.TemporaryDirectory(prefix="portal-screenshots-") as scratch:
             env = os.environ | {
-                "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+                "DJANGO_SETTINGS_MODULE": "portal.settings.screenshots",
                 "SQLITE_PATH": str(Path(scratch) / "db.sqlite3"),
-                "MEDIA_ROOT": str(Path(scratch) / "media"),
+                # Served from its parent folder by WhiteNoise (portal/settings/screenshots.py)
+                "MEDIA_ROOT": str(Path(scratch) / "public" / "media"),
                 "WAGTAILADMIN_BASE_URL": base_url,
             }
             manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
