@@ -6,7 +6,7 @@ PORT ?= 8000
 SCALE ?= 200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test bench lint format messages clean
+.PHONY: run test bench screenshots lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: $(VENV)/.dev-deps
 ## bench: timings and query counts of the key pages on a database of SCALE items
 bench: $(VENV)/.dev-deps
 	DJANGO_SETTINGS_MODULE=portal.settings.bench $(BIN)/python manage.py bench --scale $(SCALE)
+
+## screenshots: phone and desktop screenshots of every public page type into var/screenshots/
+screenshots: $(VENV)/.dev-deps
+	$(BIN)/python manage.py screenshots --out var/screenshots
 
 ## lint: ruff, djhtml and missing migrations
 lint: $(VENV)/.dev-deps

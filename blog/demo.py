@@ -162,10 +162,10 @@ POSTS = [
             "now, with outside support, we are looking at every single process in the house "
             "before we decide on any new software. Here we tell you why.",
         ),
-        "image": ("Blog: Erst die Abläufe", 101),
+        "image": ("Blog: Erst die Abläufe", 101, "workshop"),
         "header_image_alt": T(
-            "Grafik aus roten, orangen und gelben Kreisen und Balken auf hellem Grund",
-            "Graphic of red, orange and yellow circles and bars on a light background",
+            "Illustration: Fünf Menschen sitzen an einem langen Tisch mit Tassen und Zetteln, an der Wand hängen Notizzettel und ein Flipchart",
+            "Illustration: five people at a long table with cups and papers, sticky notes and a flip chart on the wall",
         ),
         "body": [
             heading("Viele Werkzeuge, wenig Wirkung", "Lots of tools, little effect"),
@@ -257,10 +257,10 @@ POSTS = [
             "our house. In the first process of our digitalisation we have defined what good "
             "collaboration in the house must achieve.",
         ),
-        "image": ("Blog: Interne Kommunikation", 102),
+        "image": ("Blog: Interne Kommunikation", 102, "cafe"),
         "header_image_alt": T(
-            "Grafik aus sich überlagernden Kreisen in Dunkelblau und Gelb",
-            "Graphic of overlapping circles in dark blue and yellow",
+            "Illustration: Menschen unterhalten sich an kleinen Tischen in einem Gartencafé unter Lichterketten",
+            "Illustration: people talking at small tables in a garden café under string lights",
         ),
         "body": [
             heading("Wo wir stehen", "Where we stand"),
@@ -333,10 +333,10 @@ POSTS = [
             "end up in the same calendar. We show you which requirements we have for a booking "
             "platform and how we have prioritised them.",
         ),
-        "image": ("Blog: Räume und Künstler buchen", 103),
+        "image": ("Blog: Räume und Künstler buchen", 103, "reading"),
         "header_image_alt": T(
-            "Grafik aus orangefarbenen Balken und roten Kreisen",
-            "Graphic of orange bars and red circles",
+            "Illustration: Eine Lesung vor Bücherregalen, das Publikum sitzt in Stuhlreihen",
+            "Illustration: a reading in front of bookshelves, the audience seated in rows of chairs",
         ),
         "body": [
             heading("Zwei Buchungen, ein Kalender", "Two kinds of booking, one calendar"),
@@ -460,10 +460,10 @@ POSTS = [
             "mapped the whole process and defined what it has to achieve: a date, entered "
             "once, should appear everywhere.",
         ),
-        "image": ("Blog: Veranstaltungen planen", 104),
+        "image": ("Blog: Veranstaltungen planen", 104, "concert"),
         "header_image_alt": T(
-            "Grafik aus gelben und roten Kreisen auf hellem Grund",
-            "Graphic of yellow and red circles on a light background",
+            "Illustration: Ein Konzert auf der Bühne im Scheinwerferlicht, davor das Publikum",
+            "Illustration: a concert on stage in the spotlights, the audience in front",
         ),
         "body": [
             heading("Was hinter einem Konzertabend steckt", "What goes into a concert evening"),
@@ -533,10 +533,10 @@ POSTS = [
             "advertising and know little about what works. Before we define the functions of "
             "our marketing, we would like to hear from you.",
         ),
-        "image": ("Blog: Wie Ihr von uns erfahrt", 105),
+        "image": ("Blog: Wie Ihr von uns erfahrt", 105, "craft"),
         "header_image_alt": T(
-            "Grafik aus dunkelblauen Balken und orangefarbenen Kreisen",
-            "Graphic of dark blue bars and orange circles",
+            "Illustration: Kinder und Erwachsene basteln an einem Tisch voller Papierschnipsel, darüber hängen Kinderbilder an einer Leine",
+            "Illustration: children and adults doing crafts at a table full of paper cut-outs, children's pictures hanging on a line above",
         ),
         "body": [
             heading("Plakat, Newsletter, Schaufenster", "Posters, newsletter, shop windows"),
@@ -600,10 +600,10 @@ POSTS = [
             "Now our requirements for payment are settled, and two of them are not "
             "negotiable.",
         ),
-        "image": ("Blog: Bezahlen", 106),
+        "image": ("Blog: Bezahlen", 106, "market"),
         "header_image_alt": T(
-            "Grafik aus roten Balken und gelben Kreisen auf hellem Grund",
-            "Graphic of red bars and yellow circles on a light background",
+            "Illustration: Ein Markt mit drei Ständen unter gestreiften Markisen, Obst und Gemüse in Kisten, davor Menschen",
+            "Illustration: a market with three stalls under striped awnings, fruit and vegetables in crates, people in front",
         ),
         "body": [
             heading("Viele Kassen, ein Verein", "Many tills, one association"),
@@ -942,7 +942,9 @@ def _people(demo):
                 name=spec["name"],
                 role=spec["role"].de,
                 bio=spec["bio"].de,
-                photo=demo.image(f"Porträt {spec['name']}", seed=spec["seed"]),
+                photo=demo.image(
+                    f"Porträt {spec['name']}", seed=spec["seed"], scene="portrait", size=(600, 600)
+                ),
                 user=editor if spec["editor"] else None,
                 notify_on_comments=spec["editor"] and editor is not None,
             )
@@ -983,9 +985,9 @@ def _post(demo, index, spec, people, categories):
     slug = spec["slug"].de
     page = index.get_children().filter(slug=slug).specific().first()
     if page is None:
-        title, seed = spec["image"]
+        title, seed, scene = spec["image"]
         relations = {
-            "header_image": demo.image(title, seed=seed),
+            "header_image": demo.image(title, seed=seed, scene=scene),
             "post_authors": [BlogPostAuthor(person=people[key]) for key in spec["authors"]],
             "categories": [categories[key] for key in spec["categories"]],
             "tagged_items": [

@@ -1,5 +1,5 @@
-"""What the blog hands to the portal (API, home section, search, sitemap, demo, bench, groups)
-and its admin."""
+"""What the blog hands to the portal (API, home section, search, sitemap, demo, bench,
+showcase, groups) and its admin."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -18,6 +18,7 @@ from portal.hooks import (
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
     SEARCH_SOURCES,
+    SHOWCASE_PAGES,
     SITEMAP_ITEMS,
     ApiRouter,
     BenchPages,
@@ -25,6 +26,7 @@ from portal.hooks import (
     GroupPermissions,
     HomeSection,
     SearchSource,
+    ShowcasePage,
 )
 
 
@@ -74,6 +76,23 @@ def blog_demo():
 @hooks.register(BENCH_PAGES)
 def blog_bench():
     return [BenchPages(name="blog", build=bench.build, urls=bench.urls, order=100)]
+
+
+@hooks.register(SHOWCASE_PAGES)
+def blog_showcase():
+    # The demo content's addresses (blog/demo.py): the post with the most comments.
+    post = "/de/blog/erst-die-ablaeufe-dann-die-werkzeuge/"
+    pages = [
+        ("blog-index", "/de/blog/"),
+        ("blog-post", post),
+        ("blog-category", "/de/blog/kategorie/digitalisierung/"),
+        ("blog-tag", "/de/blog/schlagwort/prozesse/"),
+        ("comment-report", f"{post}melden/1/"),
+    ]
+    return [
+        ShowcasePage(name=name, path=path, order=100 + index)
+        for index, (name, path) in enumerate(pages)
+    ]
 
 
 @hooks.register(GROUP_PERMISSIONS)

@@ -49,7 +49,8 @@ def contact(heading, **values):
 HOME = HOME_PAGE | {
     "hero_link_label": T("Mehr über uns", "More about us"),
     "header_image_alt": T(
-        "Bunte Lichtkreise über einer Bühne", "Colourful circles of light above a stage"
+        "Illustration: Zwei Musikerinnen auf der Bühne im Scheinwerferlicht, davor ein volles Haus",
+        "Illustration: two musicians on stage in the spotlights, a full house in front of them",
     ),
     "search_description": T(
         "Soziokulturelles Zentrum in Landau in der Pfalz mit Saal, Seminarräumen und einem "
@@ -319,7 +320,7 @@ def load(demo):
     if home.hero_link_id is None:
         for field, value in pick(HOME, "de").items():
             setattr(home, field, value)
-        home.header_image = demo.image("Bühne im Licht", seed=1)
+        home.header_image = demo.image("Bühne im Licht", seed=1, scene="concert")
         home.hero_link = pages["ueber-uns"]
         home.body = [
             (

@@ -1,7 +1,9 @@
-"""What home/ hands to the portal (search, home-page section, demo content, bench pages) and the
-admin's translation editor fixes."""
+"""What home/ hands to the portal (search, home-page section, demo content, bench and showcase
+pages) and the admin's translation editor fixes."""
 
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,10 +17,12 @@ from portal.hooks import (
     ORDER_FOUNDATION_FIRST,
     ORDER_FOUNDATION_LAST,
     SEARCH_SOURCES,
+    SHOWCASE_PAGES,
     BenchPages,
     DemoContent,
     HomeSection,
     SearchSource,
+    ShowcasePage,
 )
 
 
@@ -57,6 +61,28 @@ def demo_content():
             order=ORDER_FOUNDATION_LAST,
         ),
     ]
+
+
+@hooks.register(SHOWCASE_PAGES)
+def showcase_pages():
+    # The demo content's addresses (home/demo.py); the search page keeps its query.
+    pages = [
+        ("home-de", "/de/"),
+        ("home-en", "/en/"),
+        ("standard-page", "/de/ueber-uns/"),
+        ("privacy", "/de/datenschutz/"),
+        ("search", _search_path() + "?q=Saal"),
+        ("not-found", "/de/gibt-es-nicht/"),
+    ]
+    return [
+        ShowcasePage(name=name, path=path, order=ORDER_FOUNDATION_FIRST + index)
+        for index, (name, path) in enumerate(pages)
+    ]
+
+
+def _search_path():
+    with translation.override("de"):
+        return reverse("search")
 
 
 @hooks.register(BENCH_PAGES)

@@ -6,14 +6,11 @@ so the English pages are real synced translations that editors can keep working 
 """
 
 import io
-import random
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
@@ -24,6 +21,8 @@ from wagtail_localize.models import (
 from wagtail_localize.models import (
     Translation as LocalizeTranslation,
 )
+
+from portal.demo_images import SCENES, draw_scene
 
 
 @dataclass(frozen=True)
@@ -111,30 +110,16 @@ class Demo:
         """Publish the English translation of ``page`` (see :func:`publish_translation`)."""
         return publish_translation(page, content, self.en, extra_pairs)
 
-    def image(self, title, seed, palette=None, size=(1600, 1000)):
-        """An image of the library, drawn here (abstract shapes in the house colours)."""
+    def image(self, title, seed, scene=None, size=(1600, 1000)):
+        """An image of the library: an illustration drawn here (portal/demo_images.py).
+
+        ``scene`` is one of ``demo_images.SCENES`` or "portrait"; without it the seed picks one.
+        """
         Image = get_image_model()
         existing = Image.objects.filter(title=title).first()
         if existing is not None:
             return existing
-        rng = random.Random(seed)
-        colours = palette or ["#8c2d19", "#d9822b", "#f2c14e", "#2f4858", "#f6efe6"]
-        canvas = PILImage.new("RGB", size, colours[-1])
-        draw = ImageDraw.Draw(canvas)
-        width, height = size
-        for index in range(height):
-            shade = int(20 * index / height)
-            draw.line([(0, index), (width, index)], fill=_mix(colours[-1], "#000000", shade))
-        for _ in range(14):
-            colour = rng.choice(colours[:-1])
-            x, y = rng.randrange(width), rng.randrange(height)
-            radius = rng.randrange(width // 12, width // 4)
-            if rng.random() < 0.5:
-                draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
-            else:
-                draw.rectangle(
-                    [x - radius, y - radius // 2, x + radius, y + radius // 2], fill=colour
-                )
+        canvas = draw_scene(scene or SCENES[seed % len(SCENES)], seed, size)
         buffer = io.BytesIO()
         canvas.save(buffer, format="JPEG", quality=82)
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
@@ -173,12 +158,6 @@ def publish_translation(page, content, locale, extra_pairs=None):
     translation.save_target(publish=True)
     english_page = page.get_translation(locale).specific
     return english_page, missing
-
-
-def _mix(colour_a, colour_b, percent):
-    a = [int(colour_a[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(colour_b[i : i + 2], 16) for i in (1, 3, 5)]
-    return tuple(round(x + (y - x) * percent / 100) for x, y in zip(a, b, strict=True))
 
 
 def ensure_locales():

@@ -15,12 +15,14 @@ Hook name                   What the registered function returns
 ``SITEMAP_ITEMS``           called with ``(request, site)``; ``[SitemapItem, ...]`` besides pages
 ``DEMO_CONTENT``            ``[DemoContent, ...]``: (name, ``load(demo)``, order) for ``load_demo_content``
 ``BENCH_PAGES``             ``[BenchPages, ...]``: (``build(scale)``, ``urls()``) for ``make bench``
+``SHOWCASE_PAGES``          ``[ShowcasePage, ...]``: one demo address per public page type, for
+                            ``make screenshots`` and the layout-shift test
 ``GROUP_PERMISSIONS``       ``[GroupPermissions(EDITORS, ["app_label.codename", ...]), ...]``
 ==========================  =================================================================
 
 The groups are named by :data:`EDITORS` and :data:`MODERATORS`; never write their names out.
 
-``order`` (home sections, search sources, demo content, bench pages): lower comes first,
+``order`` (home sections, search sources, demo content, bench pages, showcase pages): lower comes first,
 ties go by key or name. The scale runs from 0 to 999:
 
 =========  ===========================================================================
@@ -44,6 +46,7 @@ SEARCH_SOURCES = "portal_search_sources"
 SITEMAP_ITEMS = "portal_sitemap_items"
 DEMO_CONTENT = "portal_demo_content"
 BENCH_PAGES = "portal_bench_pages"
+SHOWCASE_PAGES = "portal_showcase_pages"
 GROUP_PERMISSIONS = "portal_group_permissions"
 
 # The client's user groups (their permissions: home/groups.py and GROUP_PERMISSIONS).
@@ -166,12 +169,22 @@ class BenchPages(_Ordered):
     order: int = ORDER_FEATURE_APPS
 
 
+@dataclass(frozen=True)
+class ShowcasePage(_Ordered):
+    """One public page type as the demo content shows it: a name and its address."""
+
+    name: str  # short, for file names: "blog-post"
+    path: str  # "/de/blog/…/"
+    order: int = ORDER_FEATURE_APPS
+
+
 HOOK_TYPES = {
     API_ROUTERS: ApiRouter,
     HOME_SECTIONS: HomeSection,
     SEARCH_SOURCES: SearchSource,
     SITEMAP_ITEMS: SitemapItem,
     DEMO_CONTENT: DemoContent,
+    SHOWCASE_PAGES: ShowcasePage,
     BENCH_PAGES: BenchPages,
     GROUP_PERMISSIONS: GroupPermissions,
 }

@@ -56,7 +56,7 @@ def main_navigation(context):
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
-def site_footer(context):
+def site_footer(context, languages=None):
     request = context["request"]
     footer = FooterSettings.for_request(request)
     organisation = OrganisationSettings.for_request(request)
@@ -68,6 +68,7 @@ def site_footer(context):
         "organisation": organisation,
         "social_links": _social_links(request),
         "legal_links": _localised_links(legal_items, request),
+        "languages": languages or [],
     }
 
 

@@ -8,35 +8,23 @@
     // (a) Let the stylesheet know that scripts run.
     document.documentElement.classList.add('js');
 
-    // (b) Collapsible main menu on small screens.
+    // (b) The phone menu is a <details> that works without script and is closed from the
+    //     first paint (nothing moves while the page loads). Script only adds: Escape closes
+    //     it and gives the focus back to its summary.
     function initMenu() {
-        const toggle = document.querySelector('.menu-toggle');
         const menu = document.getElementById('site-menu');
-        if (!toggle || !menu) {
+        if (!menu || menu.tagName !== 'DETAILS') {
             return;
         }
-
-        const isOpen = () => toggle.getAttribute('aria-expanded') === 'true';
-        const setOpen = (open) => {
-            toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
-            menu.classList.toggle('site-menu--open', open);
-        };
-
-        setOpen(false);
-        toggle.hidden = false;
-
-        toggle.addEventListener('click', () => {
-            setOpen(!isOpen());
-        });
-
+        const summary = menu.querySelector('summary');
         document.addEventListener('keydown', (event) => {
-            if (event.key !== 'Escape' || !isOpen()) {
+            if (event.key !== 'Escape' || !menu.open) {
                 return;
             }
-            setOpen(false);
-            // Only move focus if the button is actually shown (small screens).
-            if (toggle.getClientRects().length > 0) {
-                toggle.focus();
+            menu.open = false;
+            // Only move focus if the summary is actually shown (small screens).
+            if (summary && summary.getClientRects().length > 0) {
+                summary.focus();
             }
         });
     }

@@ -31,17 +31,60 @@ def test_phone_visitor_opens_the_menu_with_the_keyboard(browser, site):
     context = browser.new_context(viewport={"width": 390, "height": 800}, base_url=site.url)
     page = context.new_page()
     page.goto("/de/")
-    toggle = page.get_by_role("button", name="Menü")
-    assert toggle.get_attribute("aria-expanded") == "false"
+    menu = page.locator("details#site-menu")
+    toggle = menu.locator("summary", has_text="Menü")
+    assert toggle.evaluate("element => getComputedStyle(element).display") != "none"
+    assert menu.evaluate("element => element.open") is False
     menu_link = page.get_by_role("navigation", name="Hauptmenü").get_by_role(
         "link", name="Raumvermietung"
     )
     assert not menu_link.is_visible()
     toggle.focus()
     page.keyboard.press("Enter")
-    assert toggle.get_attribute("aria-expanded") == "true"
+    assert menu.evaluate("element => element.open") is True
+    page.keyboard.press("Escape")
+    assert menu.evaluate("element => element.open") is False
+    assert toggle.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
     menu_link.click()
     page.wait_for_url("**/de/raumvermietung/")
+    context.close()
+
+
+def test_phone_menu_works_without_javascript(browser, site):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, base_url=site.url, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto("/de/")
+    menu_link = page.get_by_role("navigation", name="Hauptmenü").get_by_role(
+        "link", name="Raumvermietung"
+    )
+    assert not menu_link.is_visible()
+    page.locator("details#site-menu > summary").click()
+    menu_link.click()
+    page.wait_for_url("**/de/raumvermietung/")
+    context.close()
+
+
+def test_desktop_header_shows_the_menu_without_a_toggle(page):
+    page.goto("/de/")
+    assert page.locator("details#site-menu > summary").is_hidden()
+    assert (
+        page.get_by_role("navigation", name="Hauptmenü")
+        .get_by_role("link", name="Raumvermietung")
+        .is_visible()
+    )
+
+
+def test_footer_of_a_short_page_reaches_the_bottom_of_the_window(browser, site):
+    context = browser.new_context(viewport={"width": 1366, "height": 2000}, base_url=site.url)
+    page = context.new_page()
+    page.goto("/de/gibt-es-nicht/")
+    footer_bottom = page.locator("footer.site-footer").evaluate(
+        "element => element.getBoundingClientRect().bottom"
+    )
+    assert footer_bottom == 2000
     context.close()
 
 

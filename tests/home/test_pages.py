@@ -118,7 +118,10 @@ def test_images_are_responsive_in_modern_formats(client):
     picture = re.search(r"<picture>.*?</picture>", html, re.S).group(0)
     assert 'type="image/avif"' in picture and 'type="image/webp"' in picture
     assert "srcset=" in picture and "sizes=" in picture
-    assert 'alt="Bunte Lichtkreise über einer Bühne"' in picture
+    assert (
+        'alt="Illustration: Zwei Musikerinnen auf der Bühne im Scheinwerferlicht, davor ein volles Haus"'
+        in picture
+    )
 
 
 def test_draft_changes_are_not_public(client):

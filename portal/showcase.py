@@ -1,0 +1,44 @@
+"""The public page types as the demo shows them, and how to look at them in a browser.
+
+Used by ``manage.py screenshots`` (``make screenshots``) and the browser test that keeps
+every page type free of layout shifts. Playwright is a development dependency: only the
+functions that get a Playwright page need it, and they receive it from their caller.
+"""
+
+from portal.hooks import SHOWCASE_PAGES, collect
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+
+# The portal's own script, blocked to see a page as a visitor without JavaScript sees it
+# (the layout-shift observer still runs: Playwright evaluates it, not the page).
+SITE_SCRIPT = "**/static/js/*.js"
+
+# Sums the layout shifts the page has had so far (buffered), leaving out those right after
+# an input, as Lighthouse and the Core Web Vitals do.
+_LAYOUT_SHIFT_JS = """
+() => new Promise((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+            if (!entry.hadRecentInput) { total += entry.value; }
+        }
+    }).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(total), 250);
+})
+"""
+
+
+def showcase_pages():
+    """Every app's showcase pages, in the order of the hook's scale."""
+    return sorted(collect(SHOWCASE_PAGES), key=lambda page: (page.order, page.name))
+
+
+def load_fully(page, url):
+    """Open ``url`` and wait until its images and fonts are there."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def cumulative_layout_shift(page):
+    """The cumulative layout shift of the page loaded last, as a number (0 is perfect)."""
+    return page.evaluate(_LAYOUT_SHIFT_JS)
