@@ -1,9 +1,10 @@
-"""What home/ hands to the portal: its search, home-page section, demo content and bench pages."""
+"""What home/ hands to the portal (search, home-page section, demo, bench) and the dashboard panel."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from home import bench, demo
+from home.dashboard import QuickActionsPanel, dashboard_actions
 from home.search import search_pages
 from portal.hooks import (
     BENCH_PAGES,
@@ -61,3 +62,10 @@ def bench_pages():
     return [
         BenchPages(name="home", build=bench.build, urls=bench.urls, order=ORDER_FOUNDATION_FIRST)
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def quick_actions_panel(request, panels):
+    actions = dashboard_actions(request)
+    if actions:
+        panels.append(QuickActionsPanel(actions))

@@ -16,12 +16,13 @@ Hook name                   What the registered function returns
 ``DEMO_CONTENT``            ``[DemoContent, ...]``: (name, ``load(demo)``, order) for ``load_demo_content``
 ``BENCH_PAGES``             ``[BenchPages, ...]``: (``build(scale)``, ``urls()``) for ``make bench``
 ``GROUP_PERMISSIONS``       ``[GroupPermissions(EDITORS, ["app_label.codename", ...]), ...]``
+``DASHBOARD_ACTIONS``       called with ``(request)``; ``[DashboardAction, ...]`` the user may use
 ==========================  =================================================================
 
 The groups are named by :data:`EDITORS` and :data:`MODERATORS`; never write their names out.
 
-``order`` (home sections, search sources, demo content, bench pages): lower comes first,
-ties go by key or name. The scale runs from 0 to 999:
+``order`` (home sections, search sources, demo content, bench pages, dashboard actions):
+lower comes first, ties go by key or name. The scale runs from 0 to 999:
 
 =========  ===========================================================================
 0–99       the foundation, before any feature app (home's pages, the page search)
@@ -45,6 +46,7 @@ SITEMAP_ITEMS = "portal_sitemap_items"
 DEMO_CONTENT = "portal_demo_content"
 BENCH_PAGES = "portal_bench_pages"
 GROUP_PERMISSIONS = "portal_group_permissions"
+DASHBOARD_ACTIONS = "portal_dashboard_actions"
 
 # The client's user groups (their permissions: home/groups.py and GROUP_PERMISSIONS).
 EDITORS = "Redaktion"
@@ -158,6 +160,17 @@ class BenchPages(_Ordered):
     order: int = ORDER_FEATURE_APPS
 
 
+@dataclass(frozen=True)
+class DashboardAction(_Ordered):
+    """A quick action on the admin's dashboard: "Neuer Beitrag", "Kommentare warten: 3"."""
+
+    label: str
+    url: str
+    icon: str = "arrow-right"
+    primary: bool = False
+    order: int = ORDER_FEATURE_APPS
+
+
 HOOK_TYPES = {
     API_ROUTERS: ApiRouter,
     HOME_SECTIONS: HomeSection,
@@ -166,6 +179,7 @@ HOOK_TYPES = {
     DEMO_CONTENT: DemoContent,
     BENCH_PAGES: BenchPages,
     GROUP_PERMISSIONS: GroupPermissions,
+    DASHBOARD_ACTIONS: DashboardAction,
 }
 
 
