@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from blog.admin.views import PostIndexView, can_write_posts, new_post
+from blog.admin.views import PostIndexView, PostStatusFilterSet, can_write_posts, new_post
 from blog.models import BlogPostPage
 
 
@@ -18,6 +18,7 @@ class PermittedMenuItem(MenuItem):
 class PostListingViewSet(PageListingViewSet):
     model = BlogPostPage
     index_view_class = PostIndexView
+    filterset_class = PostStatusFilterSet
     name = "blog_posts"
     url_prefix = "blog"
     icon = "doc-full-inverse"
