@@ -60,7 +60,7 @@ def group_permissions():
 
 # Wagtail's own starter groups; replaced by the German ones above while nobody is in them.
 WAGTAIL_STARTER_GROUPS = ["Editors", "Moderators"]
-# Wagtail's starter workflow task, renamed by home/migrations/0004_german_workflow_name.py.
+# Wagtail's starter workflow task, renamed by migration home 0004.
 EDITORS_APPROVAL_TASK = "Freigabe durch die Redaktion"
 
 

@@ -1,5 +1,7 @@
 """What home/ hands to the portal (search, home-page section, demo, bench) and the dashboard panel."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -69,3 +71,8 @@ def quick_actions_panel(request, panels):
     actions = dashboard_actions(request)
     if actions:
         panels.append(QuickActionsPanel(actions))
+
+
+@hooks.register("insert_editor_js")
+def quiet_autosave_while_typing():
+    return format_html('<script src="{}"></script>', static("js/admin/autosave-quiet.js"))

@@ -2,7 +2,7 @@
 
 import pytest
 from django.conf import settings
-from wagtail.models import Task, Workflow
+from wagtail.models import Page, Task, Workflow
 from wagtail.users.models import UserProfile
 
 from home.models import StandardPage
@@ -47,6 +47,7 @@ def test_wagtails_starter_workflow_has_a_german_name_and_the_editors_approve():
     task = Task.objects.get(name="Freigabe durch die Redaktion").specific
     assert Workflow.objects.filter(name="Freigabe durch die Redaktion").exists()
     assert list(task.groups.values_list("name", flat=True)) == ["Redaktion"]
+    assert Page.get_first_root_node().title == "Alle Seiten"  # "Erkunden: Root" before
 
 
 def test_the_page_editor_has_no_wagtail_review_comments(client, editor):

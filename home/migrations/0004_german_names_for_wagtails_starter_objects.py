@@ -1,4 +1,7 @@
-"""Wagtail's starter workflow and its task get German names, in new and existing databases."""
+"""Wagtail's starter workflow, its task and the root page get German names, new and existing DBs.
+
+The root page's title shows in the page explorer ("Erkunden: Root").
+"""
 
 from django.db import migrations
 
@@ -11,12 +14,23 @@ def rename(apps, old, new):
     apps.get_model("wagtailcore", "Task").objects.filter(name=old).update(name=new)
 
 
+ROOT_TITLES = ("Root", "Alle Seiten")
+
+
+def rename_root(apps, old, new):
+    apps.get_model("wagtailcore", "Page").objects.filter(depth=1, title=old).update(
+        title=new, draft_title=new
+    )
+
+
 def to_german(apps, schema_editor):
     rename(apps, WAGTAIL_NAME, GERMAN_NAME)
+    rename_root(apps, *ROOT_TITLES)
 
 
 def to_wagtail(apps, schema_editor):
     rename(apps, GERMAN_NAME, WAGTAIL_NAME)
+    rename_root(apps, *reversed(ROOT_TITLES))
 
 
 class Migration(migrations.Migration):
