@@ -31,6 +31,10 @@ run: $(VENV)/.run-deps
 	@echo "  Website:  http://127.0.0.1:$(PORT)/  (Deutsch: /de/, English: /en/)"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
+	@# Scheduled posts go live while the server runs: publish_scheduled every minute in the
+	@# background, stopped with the server (Ctrl-C, or runserver ending for any reason).
+	$(BIN)/python manage.py publish_scheduled_loop & loop=$$!; \
+	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: the whole test suite, browser tests included

@@ -1,6 +1,6 @@
 """The queries behind every list of posts: HTML, feeds, API and the home page share them."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from taggit.models import Tag
 
@@ -52,3 +52,47 @@ def tag_for_slug(slug, locale):
     if tag is None:
         raise Http404
     return tag, tag.name
+
+
+# The three states the team knows from WordPress, as the blog's admin list shows them.
+DRAFT, SCHEDULED, LIVE = "entwurf", "geplant", "veroeffentlicht"
+
+
+AUTHORS_IN_ORDER = Prefetch(
+    "post_authors",
+    queryset=BlogPostAuthor.objects.select_related("person").order_by("sort_order"),
+)
+
+
+def posts_with_status(locale, posts=None):
+    """The posts of ``locale``, live or not, annotated with what their status needs."""
+    posts = BlogPostPage.objects.all() if posts is None else posts
+    return posts.filter(locale=locale).annotate_approved_schedule()
+
+
+def filter_by_status(posts, status):
+    if status == LIVE:
+        return posts.filter(live=True)
+    if status == SCHEDULED:
+        return posts.filter(live=False, _approved_schedule=True)
+    if status == DRAFT:
+        return posts.filter(live=False, _approved_schedule=False)
+    return posts
+
+
+def post_status(post):
+    if post.live:
+        return LIVE
+    return SCHEDULED if post.approved_schedule else DRAFT
+
+
+def status_counts(locale):
+    """How many posts of ``locale`` are drafts and how many are scheduled; one query."""
+    return (
+        posts_with_status(locale)
+        .order_by()
+        .aggregate(
+            drafts=Count("pk", filter=Q(live=False, _approved_schedule=False)),
+            scheduled=Count("pk", filter=Q(live=False, _approved_schedule=True)),
+        )
+    )

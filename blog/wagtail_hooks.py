@@ -1,18 +1,25 @@
 """What the blog hands to the portal (API, home section, search, sitemap, demo, bench,
 showcase, groups) and its admin."""
 
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from blog import bench, demo, sections
+from blog.admin.views import can_write_posts, new_post_url
+from blog.admin.viewsets import NewPostMenuEntry, PostListingViewSet
 from blog.api import router
 from blog.models import BlogCategory, BlogPostPage, Person, TagTranslation
+from blog.queries import DRAFT, SCHEDULED, status_counts
 from blog.search import search_posts
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
+    DASHBOARD_ACTIONS,
     DEMO_CONTENT,
     EDITORS,
     GROUP_PERMISSIONS,
@@ -22,6 +29,7 @@ from portal.hooks import (
     SITEMAP_ITEMS,
     ApiRouter,
     BenchPages,
+    DashboardAction,
     DemoContent,
     GroupPermissions,
     HomeSection,
@@ -105,6 +113,30 @@ def blog_permissions():
     return [GroupPermissions(EDITORS, snippet_permissions)]
 
 
+@hooks.register(DASHBOARD_ACTIONS)
+def blog_dashboard_actions(request):
+    """For those who write posts: a new post, and the drafts and scheduled posts waiting."""
+    if not can_write_posts(request.user):
+        return []
+    counts = status_counts(Locale.get_default())
+    listing = reverse("blog_posts:index")
+    return [
+        DashboardAction(_("Neuer Beitrag"), new_post_url(), icon="plus", primary=True, order=100),
+        DashboardAction(
+            gettext("Entwürfe: %(count)s") % {"count": counts["drafts"]},
+            f"{listing}?status={DRAFT}",
+            icon="draft",
+            order=110,
+        ),
+        DashboardAction(
+            gettext("Geplant: %(count)s") % {"count": counts["scheduled"]},
+            f"{listing}?status={SCHEDULED}",
+            icon="calendar",
+            order=120,
+        ),
+    ]
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
@@ -127,12 +159,20 @@ class TagTranslationViewSet(SnippetViewSet):
     list_display = ["tag", "name", "slug", "locale"]
 
 
-class BlogSnippetsGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, BlogCategoryViewSet, TagTranslationViewSet)
+class BlogMenu(SnippetViewSetGroup):
+    """The Blog menu as WordPress's "Beiträge": all posts, a new post, then the lists."""
+
+    items = (
+        PostListingViewSet,
+        NewPostMenuEntry,
+        PersonViewSet,
+        BlogCategoryViewSet,
+        TagTranslationViewSet,
+    )
     menu_icon = "doc-full-inverse"
     menu_label = _("Blog")
     menu_name = "blog"
     menu_order = 200
 
 
-register_snippet(BlogSnippetsGroup)
+register_snippet(BlogMenu)

@@ -10,12 +10,19 @@ from comments.admin.bulk_actions import (
     DeleteReportsBulkAction,
     ResolveReportsBulkAction,
 )
-from comments.admin.components import ModerationPanel
+from comments.admin.components import moderation_actions
 from comments.admin.permissions import ModerationPermissionPolicy, can_moderate
 from comments.admin.viewsets import CommentViewSet, ReportViewSet
 from comments.api import router
 from comments.models import Comment, CommentReport
-from portal.hooks import API_ROUTERS, GROUP_PERMISSIONS, MODERATORS, ApiRouter, GroupPermissions
+from portal.hooks import (
+    API_ROUTERS,
+    DASHBOARD_ACTIONS,
+    GROUP_PERMISSIONS,
+    MODERATORS,
+    ApiRouter,
+    GroupPermissions,
+)
 
 
 @hooks.register(API_ROUTERS)
@@ -53,7 +60,9 @@ hooks.register("register_bulk_action", DeleteCommentsBulkAction, order=1)
 hooks.register("register_bulk_action", DeleteReportsBulkAction, order=1)
 
 
-@hooks.register("construct_homepage_panels")
-def add_moderation_panel(request, panels):
-    if can_moderate(request.user):
-        panels.append(ModerationPanel())
+@hooks.register(DASHBOARD_ACTIONS)
+def moderation_dashboard_actions(request):
+    """For moderators: the comments waiting for approval and the open reports."""
+    if not can_moderate(request.user):
+        return []
+    return moderation_actions()

@@ -1,8 +1,10 @@
-"""Forms of the page editor shared by every app."""
+"""Forms of the admin shared by every app: the page editor's base form and the login form."""
 
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -45,3 +47,11 @@ def _locale_scoped_child_form(form_class, locale):
 
     LocaleScopedChildForm.__name__ = form_class.__name__
     return LocaleScopedChildForm
+
+
+class PortalLoginForm(LoginForm):
+    """Wagtail's login form with a German label for the password (Wagtail leaves it unset)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Passwort")

@@ -1,7 +1,13 @@
 """The client's user groups, kept in step with the permissions each installed app needs."""
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 from portal.hooks import EDITORS, GROUP_PERMISSIONS, MODERATORS, collect
 
@@ -54,6 +60,8 @@ def group_permissions():
 
 # Wagtail's own starter groups; replaced by the German ones above while nobody is in them.
 WAGTAIL_STARTER_GROUPS = ["Editors", "Moderators"]
+# Wagtail's starter workflow task, renamed by migration home 0004.
+EDITORS_APPROVAL_TASK = "Freigabe durch die Redaktion"
 
 
 def ensure_groups():
@@ -79,3 +87,7 @@ def ensure_groups():
             GroupCollectionPermission.objects.get_or_create(
                 group=editors, collection=root_collection, permission=permission
             )
+    # The starter task's approvers were Wagtail's "Moderators", removed above: without a group
+    # only administrators could approve what an editor submits.
+    for task in GroupApprovalTask.objects.filter(name=EDITORS_APPROVAL_TASK, groups__isnull=True):
+        task.groups.add(editors)

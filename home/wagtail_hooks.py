@@ -1,5 +1,5 @@
 """What home/ hands to the portal (search, home-page section, demo content, bench and showcase
-pages) and the admin's translation editor fixes."""
+pages), the dashboard's quick actions and the admin's translation editor fixes."""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from home import bench, demo
+from home.dashboard import QuickActionsPanel, dashboard_actions
 from home.search import search_pages
 from portal.hooks import (
     BENCH_PAGES,
@@ -104,3 +105,15 @@ def translation_editor_css():
 @hooks.register("insert_editor_js")
 def translation_editor_js():
     return format_html('<script src="{}"></script>', static("js/admin/translation-editor.js"))
+
+
+@hooks.register("construct_homepage_panels")
+def quick_actions_panel(request, panels):
+    actions = dashboard_actions(request)
+    if actions:
+        panels.append(QuickActionsPanel(actions))
+
+
+@hooks.register("insert_editor_js")
+def quiet_autosave_while_typing():
+    return format_html('<script src="{}"></script>', static("js/admin/autosave-quiet.js"))

@@ -18,12 +18,13 @@ Hook name                   What the registered function returns
 ``SHOWCASE_PAGES``          ``[ShowcasePage, ...]``: one demo address per public page type, for
                             ``make screenshots`` and the layout-shift test
 ``GROUP_PERMISSIONS``       ``[GroupPermissions(EDITORS, ["app_label.codename", ...]), ...]``
+``DASHBOARD_ACTIONS``       called with ``(request)``; ``[DashboardAction, ...]`` the user may use
 ==========================  =================================================================
 
 The groups are named by :data:`EDITORS` and :data:`MODERATORS`; never write their names out.
 
-``order`` (home sections, search sources, demo content, bench pages, showcase pages): lower comes first,
-ties go by key or name. The scale runs from 0 to 999:
+``order`` (home sections, search sources, demo content, bench pages, showcase pages,
+dashboard actions): lower comes first, ties go by key or name. The scale runs from 0 to 999:
 
 =========  ===========================================================================
 0–99       the foundation, before any feature app (home's pages, the page search)
@@ -48,6 +49,7 @@ DEMO_CONTENT = "portal_demo_content"
 BENCH_PAGES = "portal_bench_pages"
 SHOWCASE_PAGES = "portal_showcase_pages"
 GROUP_PERMISSIONS = "portal_group_permissions"
+DASHBOARD_ACTIONS = "portal_dashboard_actions"
 
 # The client's user groups (their permissions: home/groups.py and GROUP_PERMISSIONS).
 EDITORS = "Redaktion"
@@ -178,6 +180,17 @@ class ShowcasePage(_Ordered):
     order: int = ORDER_FEATURE_APPS
 
 
+@dataclass(frozen=True)
+class DashboardAction(_Ordered):
+    """A quick action on the admin's dashboard: "Neuer Beitrag", "Kommentare warten: 3"."""
+
+    label: str
+    url: str
+    icon: str = "arrow-right"
+    primary: bool = False
+    order: int = ORDER_FEATURE_APPS
+
+
 HOOK_TYPES = {
     API_ROUTERS: ApiRouter,
     HOME_SECTIONS: HomeSection,
@@ -187,6 +200,7 @@ HOOK_TYPES = {
     SHOWCASE_PAGES: ShowcasePage,
     BENCH_PAGES: BenchPages,
     GROUP_PERMISSIONS: GroupPermissions,
+    DASHBOARD_ACTIONS: DashboardAction,
 }
 
 

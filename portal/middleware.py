@@ -1,4 +1,4 @@
-"""Security headers that Django does not set on its own."""
+"""Security headers that Django does not set on its own, and the language of each request."""
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
@@ -47,6 +47,17 @@ class PortalLocaleMiddleware(LocaleMiddleware):
     """
 
     UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
+    ADMIN_PATH = "/admin/"
+
+    def process_request(self, request):
+        if request.path_info.startswith(self.ADMIN_PATH):
+            # The team works in German: an English browser must not turn the admin (and its
+            # login page) English. An editor's own choice in "Konto" still wins: Wagtail
+            # applies the profile's language per view.
+            translation.activate(settings.PORTAL_ADMIN_LANGUAGE)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED_PATHS):

@@ -50,16 +50,16 @@ def test_a_feature_app_imports_only_the_foundation(app):
 
 
 @pytest.mark.django_db
-def test_every_installed_app_registers_through_the_typed_contract(rf):
+def test_every_installed_app_registers_through_the_typed_contract(rf, admin_user):
     from wagtail.models import Site
 
     request = rf.get("/")
+    request.user = admin_user  # the dashboard actions show everything to an administrator
     for name, expected in portal_hooks.HOOK_TYPES.items():
-        args = (
-            (request, Site.objects.get(is_default_site=True))
-            if name == "portal_sitemap_items"
-            else ()
-        )
+        args = {
+            portal_hooks.SITEMAP_ITEMS: (request, Site.objects.get(is_default_site=True)),
+            portal_hooks.DASHBOARD_ACTIONS: (request,),
+        }.get(name, ())
         for item in portal_hooks.collect(name, *args):
             assert isinstance(item, expected), (name, item)
     permissions = portal_hooks.collect(portal_hooks.GROUP_PERMISSIONS)

@@ -1,11 +1,12 @@
-"""The numbers moderators see: menu items "Kommentare (N)" and the dashboard panel."""
+"""The numbers moderators see: menu items "Kommentare (N)" and the dashboard's quick actions."""
 
+from django.utils.translation import gettext
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
-from comments.admin.utils import TEMPLATES, comment_url, report_url
+from comments.admin.utils import comment_url, report_url
 from comments.models import Comment, CommentReport
+from portal.hooks import ORDER_FOUNDATION_LAST, DashboardAction
 
 
 def pending_comment_count():
@@ -46,17 +47,19 @@ class CountMenuItem(MenuItem):
         )
 
 
-class ModerationPanel(Component):
-    """ "N Kommentare warten auf Freischaltung", "M offene Meldungen" on the dashboard."""
-
-    name = "comment_moderation"
-    template_name = TEMPLATES + "dashboard_panel.html"
-    order = 50  # before Wagtail's own panels (from 100)
-
-    def get_context_data(self, parent_context):
-        return {
-            "pending_count": pending_comment_count(),
-            "open_report_count": open_report_count(),
-            "pending_url": f"{comment_url('list')}?status={Comment.Status.PENDING}",
-            "reports_url": f"{report_url('list')}?resolved=false",
-        }
+def moderation_actions():
+    """ "Kommentare warten: N" and "Offene Meldungen: M" for the dashboard's quick actions."""
+    return [
+        DashboardAction(
+            gettext("Kommentare warten: %(count)s") % {"count": pending_comment_count()},
+            f"{comment_url('list')}?status={Comment.Status.PENDING}",
+            icon="comment",
+            order=ORDER_FOUNDATION_LAST,
+        ),
+        DashboardAction(
+            gettext("Offene Meldungen: %(count)s") % {"count": open_report_count()},
+            f"{report_url('list')}?resolved=false",
+            icon="warning",
+            order=ORDER_FOUNDATION_LAST + 10,
+        ),
+    ]

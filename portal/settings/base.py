@@ -221,3 +221,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+
+# --- The admin for volunteers (German, quiet, nothing from third parties) ---
+# The admin speaks German unless an editor picks another language in their account, whatever
+# the browser asks for (portal.middleware.PortalLocaleMiddleware).
+PORTAL_ADMIN_LANGUAGE = LANGUAGE_CODE
+# Wagtail's own review comments in the page editor are easily mistaken for readers' comments.
+WAGTAILADMIN_COMMENTS_ENABLED = False
+# No Gravatar requests: avatars are the initials or an uploaded picture.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Labels Wagtail's login form leaves untranslated ("Password").
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.PortalLoginForm"

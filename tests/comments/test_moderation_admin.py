@@ -461,15 +461,15 @@ def test_comment_list_counts_open_reports(client, moderator, post):
 # == Dashboard ==
 
 
-def test_dashboard_panel_shows_the_counts_with_links(client, moderator, post):
+def test_dashboard_quick_actions_show_the_counts_with_links(client, moderator, post):
     Comment.objects.filter(status=Comment.Status.PENDING).delete()
     CommentReport.objects.filter(resolved=False).delete()
     comments = [make_comment(post) for _ in range(3)]
     CommentReport.objects.create(comment=comments[0], reason="spam", explanation="Werbung")
     client.force_login(moderator)
     html = client.get("/admin/").content.decode()
-    assert "3 Kommentare warten auf Freischaltung" in html
-    assert "1 offene Meldung" in html
+    assert "Kommentare warten: 3" in html
+    assert "Offene Meldungen: 1" in html
     assert f"{LIST_URL}?status=pending" in html
     assert f"{REPORTS_URL}?resolved=false" in html
 
@@ -489,7 +489,7 @@ def test_users_without_moderation_permission_get_nothing(client, outsider, post)
 
     dashboard = client.get("/admin/").content.decode()
     assert LIST_URL not in dashboard and REPORTS_URL not in dashboard  # no menu items
-    assert "warten auf Freischaltung" not in dashboard  # no panel
+    assert "Kommentare warten" not in dashboard  # no quick action
 
     for url in [
         LIST_URL,
