@@ -44,7 +44,9 @@ def contact_section():
             label=_("Kontakt und Öffnungszeiten"),
             template="home/sections/contact.html",
             order=ORDER_FOUNDATION_LAST,
-            demo=True,
+            # The footer of every page carries address and opening hours; the demo's home page
+            # does not repeat them. Editors can still place the section where it helps.
+            demo=False,
         )
     ]
 
