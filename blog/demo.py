@@ -26,7 +26,7 @@ from blog.models import (
 )
 from comments.models import Comment, CommentReport, ModerationReason
 from home.demo import DEMO_EDITOR, add_to_main_menu
-from portal.demo import T, pick
+from portal.demo import ILLUSTRATION_CREDIT, T, pick
 
 BERLIN = ZoneInfo("Europe/Berlin")
 BLOG_SLUG = "blog"
@@ -978,7 +978,8 @@ def _tag_translations(demo):
 
 def _content(spec):
     """The translatable fields of a post (the slug is passed separately)."""
-    return {key: spec[key] for key in ("title", "date", "teaser", "header_image_alt", "body")}
+    fields = ("title", "date", "teaser", "header_image_alt", "body")
+    return {key: spec[key] for key in fields} | {"header_image_credit": ILLUSTRATION_CREDIT}
 
 
 def _post(demo, index, spec, people, categories):

@@ -16,7 +16,7 @@ from home.models import (
     StandardPage,
 )
 from home.site_setup import HOME_PAGE, HOME_SLUG, HOME_SLUG_EN
-from portal.demo import T, pick
+from portal.demo import ILLUSTRATION_CREDIT, T, pick
 from portal.hooks import home_sections
 
 # One demo login per role (demo only: load_demo_content refuses to run in production).
@@ -47,6 +47,7 @@ def contact(heading, **values):
 
 # The demo dresses the home page that the site set-up made.
 HOME = HOME_PAGE | {
+    "header_image_credit": ILLUSTRATION_CREDIT,
     "hero_link_label": T("Mehr über uns", "More about us"),
     "header_image_alt": T(
         "Illustration: Zwei Musikerinnen auf der Bühne im Scheinwerferlicht, davor ein volles Haus",

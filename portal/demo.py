@@ -33,6 +33,10 @@ class T:
     en: str
 
 
+# The credit line of every picture the demo draws (portal/demo_images.py).
+ILLUSTRATION_CREDIT = T("Illustration: für die Demo gezeichnet", "Illustration: drawn for the demo")
+
+
 def pick(value, language):
     """The value with every ``T`` replaced by its text in ``language`` ("de" or "en")."""
     if isinstance(value, T):

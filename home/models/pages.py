@@ -73,8 +73,22 @@ class HeaderImageMixin(models.Model):
         ),
     )
 
+    header_image_credit = models.CharField(
+        _("Bildnachweis des Titelbilds"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wer das Bild gemacht hat, zum Beispiel „Foto: Anna Muster“. Steht klein unter "
+            "dem Bild."
+        ),
+    )
+
     header_image_panel = MultiFieldPanel(
-        [FieldPanel("header_image"), FieldPanel("header_image_alt")],
+        [
+            FieldPanel("header_image"),
+            FieldPanel("header_image_alt"),
+            FieldPanel("header_image_credit"),
+        ],
         heading=_("Titelbild"),
     )
 
@@ -122,6 +136,7 @@ class HomePage(HeaderImageMixin, SeoFieldsMixin, Page):
                 FieldPanel("hero_text"),
                 FieldPanel("header_image"),
                 FieldPanel("header_image_alt"),
+                FieldPanel("header_image_credit"),
                 FieldPanel("hero_link"),
                 FieldPanel("hero_link_label"),
             ],

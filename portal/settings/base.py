@@ -232,3 +232,5 @@ WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Labels Wagtail's login form leaves untranslated ("Password").
 WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.PortalLoginForm"
+# Alt text is asked where a picture is used (page, block), not a second time on upload.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageFormWithoutAltText"

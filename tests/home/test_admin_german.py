@@ -63,3 +63,44 @@ def test_no_gravatar(client, editor):
     client.force_login(editor)
     html = client.get("/admin/account/").content.decode()
     assert "gravatar" not in html.lower()
+
+
+def _tiny_png():
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (8, 8), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile("probe.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_uploading_a_picture_does_not_ask_for_alt_text_a_second_time(client, editor):
+    """Alt text is asked where the picture is used (page, block); the upload form leaves it out."""
+    from wagtail.images import get_image_model
+
+    client.force_login(editor)
+    html = client.get("/admin/images/add/").content.decode()
+    assert 'name="title"' in html and 'name="file"' in html
+    assert 'id="id_description"' not in html
+
+    response = client.post(
+        "/admin/images/add/",
+        {"title": "Probe im Saal", "file": _tiny_png(), "description": "ignored"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    image = get_image_model().objects.get(title="Probe im Saal")
+    assert image.description == ""
+
+    # Editing keeps a description stored earlier (e.g. by an import) instead of wiping it.
+    image.description = "Aus dem Import"
+    image.save()
+    html = client.get(f"/admin/images/{image.pk}/").content.decode()
+    assert 'id="id_description"' not in html
+    client.post(
+        f"/admin/images/{image.pk}/",
+        {"title": "Probe im Saal, neu", "collection": image.collection_id},
+    )
+    image.refresh_from_db()
+    assert (image.title, image.description) == ("Probe im Saal, neu", "Aus dem Import")

@@ -202,3 +202,21 @@ STANDARD_PAGE_QUERIES = 18
 def test_every_demo_page_type_renders(client):
     for page in [*HomePage.objects.live(), *StandardPage.objects.live()]:
         assert client.get(page.url).status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_a_title_picture_shows_its_credit_under_it(client_de):
+    """The demo's pictures are drawn for it and say so (home hero, content pages, posts)."""
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="de")
+    assert home.header_image_credit == "Illustration: für die Demo gezeichnet"
+    html = client_de.get(home.url).content.decode()
+    assert '<p class="hero__credit credit">Illustration: für die Demo gezeichnet</p>' in html
+    english = HomePage.objects.get(locale__language_code="en")
+    assert english.header_image_credit == "Illustration: drawn for the demo"
+
+    home.header_image_credit = "Foto: <b>Anna</b>"
+    home.save_revision().publish()
+    html = client_de.get(home.url).content.decode()
+    assert "Foto: &lt;b&gt;Anna&lt;/b&gt;" in html
