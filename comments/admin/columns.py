@@ -15,7 +15,7 @@ CELLS = TEMPLATES + "cells/"
 class ModerationMedia:
     """The row buttons' script (a Stimulus controller) and the list's styles, phone included."""
 
-    css = {"all": ["css/comments-moderation.css"]}
+    css = {"all": ["css/admin/comments-moderation.css"]}
     js = ["js/comments-moderation.js"]
 
 
