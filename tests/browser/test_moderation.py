@@ -19,8 +19,8 @@ def log_in_and_open_pending(page):
     page.locator("#id_password").fill(DEMO_MODERATOR["password"])
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/admin/")
-    # The dashboard names what waits and links to the "Ausstehend" tab.
-    page.get_by_role("link", name="2 Kommentare warten auf Freischaltung").click()
+    # The dashboard's quick action names what waits and links to the "Ausstehend" tab.
+    page.get_by_role("link", name="Kommentare warten: 2").click()
     page.wait_for_url("**/admin/snippets/comments/comment/?status=pending")
     tabs = page.get_by_role("navigation", name="Kommentare nach Status")
     expect(tabs.get_by_role("link", name="Ausstehend (2)")).to_have_attribute(
