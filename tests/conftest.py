@@ -6,6 +6,7 @@ collected, and the summary says which and why.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -22,11 +23,20 @@ APP_FIXTURES = {"blog": {"post"}}
 _left_out = []
 
 
-def _needs_missing_app(path):
+def _needs_missing_app(path, seen=None):
+    """Whether the test module imports a missing app, itself or through another test module."""
+    seen = set() if seen is None else seen
+    if path in seen or not path.exists():
+        return False
+    seen.add(path)
     source = path.read_text(encoding="utf-8")
-    return any(
-        re.search(rf"^\s*(from|import) {app}\b", source, re.MULTILINE) for app in MISSING_APPS
-    )
+    if any(re.search(rf"^\s*(from|import) {app}\b", source, re.MULTILINE) for app in MISSING_APPS):
+        return True
+    root = Path(__file__).resolve().parent.parent
+    for module in re.findall(r"^\s*from (tests(?:\.\w+)+) import", source, re.MULTILINE):
+        if _needs_missing_app(root.joinpath(*module.split(".")).with_suffix(".py"), seen):
+            return True
+    return False
 
 
 def pytest_ignore_collect(collection_path, config):

@@ -24,7 +24,7 @@ def test_login_page_is_german_for_an_english_browser(client):
 def test_dashboard_is_german_for_an_english_browser(client, editor):
     client.force_login(editor)
     html = client.get("/admin/", **ENGLISH_BROWSER).content.decode()
-    assert 'lang="de"' in html and "Schnellzugriff" in html
+    assert 'lang="de"' in html and "Seitenleiste ein-/ausblenden" in html
 
 
 def test_an_editors_own_language_choice_still_wins(client, editor):
