@@ -1,0 +1,9 @@
+"""Bench."""
+
+
+def build(scale):
+    pass
+
+
+def urls():
+    return []

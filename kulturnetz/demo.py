@@ -1,0 +1,5 @@
+"""Demo content of the Kulturnetz."""
+
+
+def load(demo):
+    pass
