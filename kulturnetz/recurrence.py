@@ -117,11 +117,6 @@ def expand(event_date, now=None, horizon=None):
     return spans
 
 
-def is_listed(page):
-    """Whether an event page may produce occurrences: live and without a view restriction."""
-    return page.live and not page.get_view_restrictions().exists()
-
-
 def _localised_id(page, locale_id, cache):
     """The id of ``page``'s live translation in ``locale_id``, else of ``page`` itself."""
     if page is None:
@@ -188,7 +183,7 @@ def rebuild_for(events, now=None, horizon=None):
         .select_related("venue", "organiser")
         .prefetch_related("dates")
     )
-    listed = [page for page in pages if is_listed(page)]
+    listed = list(pages.live().public())
     cache = {}
     rows = [row for page in listed for row in occurrences_for(page, now, horizon, cache)]
     with transaction.atomic():

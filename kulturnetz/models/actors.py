@@ -208,10 +208,21 @@ class ActorPage(AddressMixin, ContactMixin, SeoFieldsMixin, Page):
     def get_share_image(self):
         return self.og_image or self.logo
 
+    def get_context(self, request, *args, **kwargs):
+        from home.localisation import localised_pages, localised_snippets
+
+        context = super().get_context(request, *args, **kwargs)
+        venues = list(self.venues.all())
+        context.update(
+            kind=self.kind,
+            district=self.district,
+            disciplines=localised_snippets(self.disciplines.all(), self.locale),
+            venues=list(localised_pages(venues, public=True, fallback=True).values()),
+            occurrences=self.upcoming_occurrences(),
+        )
+        return context
+
     def upcoming_occurrences(self, limit=10):
         from kulturnetz.models import Occurrence
 
         return Occurrence.objects.filter(organiser=self).upcoming().for_cards()[:limit]
-
-    def operated_venues(self):
-        return self.venues.live().public().order_by("title")

@@ -449,6 +449,19 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: _("Bitte Breite und Länge zusammen angeben.")})
 
+    def get_context(self, request, *args, **kwargs):
+        from home.localisation import localised_pages, localised_snippets
+
+        context = super().get_context(request, *args, **kwargs)
+        linked = localised_pages([self.venue, self.organiser], specific=True, public=True)
+        context.update(
+            venue=linked.get(self.venue.translation_key) if self.venue else None,
+            organiser=linked.get(self.organiser.translation_key) if self.organiser else None,
+            accessibility=localised_snippets(self.accessibility.all(), self.locale),
+            occurrences=self.upcoming_occurrences(),
+        )
+        return context
+
     def get_meta_description(self):
         return self.search_description or self.intro
 
@@ -459,7 +472,7 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         return self.district_id
 
     def upcoming_occurrences(self, limit=20):
-        return self.occurrences.upcoming().select_related("event_date")[:limit]
+        return self.occurrences.upcoming().for_cards()[:limit]
 
     @property
     def is_cancelled(self):

@@ -115,6 +115,11 @@ class EventIndexPage(SectionPage):
         verbose_name = _("Veranstaltungskalender")
         verbose_name_plural = _("Veranstaltungskalender")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["occurrences"] = self.occurrences()[:50]
+        return context
+
     def occurrences(self):
         """The one query behind the calendar, its feeds and the API (filters narrow it)."""
         from kulturnetz.models import Occurrence

@@ -204,6 +204,19 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: _("Bitte Breite und Länge zusammen angeben.")})
 
+    def get_context(self, request, *args, **kwargs):
+        from home.localisation import localised_pages, localised_snippets
+
+        context = super().get_context(request, *args, **kwargs)
+        operators = localised_pages(self.operated_by.all(), public=True)
+        context.update(
+            district=self.district,
+            accessibility=localised_snippets(self.accessibility.all(), self.locale),
+            operators=sorted(operators.values(), key=lambda page: page.title),
+            occurrences=self.upcoming_occurrences(),
+        )
+        return context
+
     def get_meta_description(self):
         return self.search_description or self.intro
 
