@@ -118,3 +118,16 @@ def test_forty_calendar_entries_cost_two_queries(make_event, django_assert_num_q
             _shown = (item.event.title, item.venue and item.venue.title, item.category.name)
             _shown = (item.district, item.event.header_image, item.event_date.kind)
     assert len(items) == 40
+
+
+def test_the_daily_command_rebuilds_the_table(make_event):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    event = make_event(day=soon())
+    Occurrence.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_occurrences", stdout=out)
+    assert Occurrence.objects.filter(event=event).count() == 1
+    assert f"{Occurrence.objects.count()} Termine" in out.getvalue()
