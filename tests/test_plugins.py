@@ -126,7 +126,14 @@ def test_plugin_search_and_sitemap_entries_are_collected(client):
 
 
 @pytest.mark.parametrize(
-    ("wanted", "installed"), [(None, ["blog"]), ("", []), ("blog", ["blog"]), (" blog ,", ["blog"])]
+    ("wanted", "installed"),
+    [
+        (None, ["blog", "kulturnetz"]),
+        ("", []),
+        ("blog", ["blog"]),
+        (" blog ,", ["blog"]),
+        ("kulturnetz", ["kulturnetz"]),
+    ],
 )
 def test_feature_apps_come_from_portal_feature_apps(monkeypatch, wanted, installed):
     from portal.settings.base import _installed_feature_apps
@@ -143,8 +150,8 @@ def test_an_unknown_feature_app_stops_the_portal_naming_it_and_the_known_ones(mo
 
     from portal.settings.base import _installed_feature_apps
 
-    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,blgo")
-    with pytest.raises(ImproperlyConfigured, match=r"kulturnetz, blgo\. Known: blog\."):
+    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,processes,blgo")
+    with pytest.raises(ImproperlyConfigured, match=r"processes, blgo\. Known: blog, kulturnetz\."):
         _installed_feature_apps()
 
 

@@ -13,7 +13,7 @@ BASE_DIR = PORTAL_DIR.parent
 # so this list is the only place in portal/ and home/ that names them. PORTAL_FEATURE_APPS
 # (comma-separated) lets a deployment or a test run any subset of it; an app joins the list
 # in the change that adds its folder.
-DEFAULT_FEATURE_APPS = ["blog"]
+DEFAULT_FEATURE_APPS = ["blog", "kulturnetz"]
 
 
 def _installed_feature_apps():

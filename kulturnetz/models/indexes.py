@@ -1,0 +1,127 @@
+"""The Kulturnetz's start page and its three sections: actors, venues and the calendar."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import HeaderImageMixin, SeoFieldsMixin
+
+
+class SectionPage(SeoFieldsMixin, Page):
+    """What every page of the Kulturnetz's structure has: a title and an introduction."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        max_length=800,
+        blank=True,
+        help_text=_("Zwei, drei Sätze oben auf der Seite. Erscheinen auch in Suchergebnissen."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SeoFieldsMixin.seo_panels
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    # One of each per language: the Kulturnetz has one calendar, one directory of actors, …
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
+    """The Kulturnetz's start page; actors, venues and calendar are its children."""
+
+    content_panels = [*SectionPage.content_panels, HeaderImageMixin.header_image_panel]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "kulturnetz.ActorIndexPage",
+        "kulturnetz.VenueIndexPage",
+        "kulturnetz.EventIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("Kulturnetz-Startseite")
+        verbose_name_plural = _("Kulturnetz-Startseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        from kulturnetz.models import Occurrence
+
+        context = super().get_context(request, *args, **kwargs)
+        context["occurrences"] = (
+            Occurrence.objects.for_locale(self.locale_id).upcoming().for_cards()[:6]
+        )
+        context["sections"] = self.get_children().live().public().specific()
+        return context
+
+
+class ActorIndexPage(SectionPage):
+    """The directory of the Kulturaktive."""
+
+    parent_page_types = ["kulturnetz.KulturnetzIndexPage"]
+    subpage_types = ["kulturnetz.ActorPage"]
+
+    class Meta:
+        verbose_name = _("Verzeichnis der Kulturaktiven")
+        verbose_name_plural = _("Verzeichnisse der Kulturaktiven")
+
+    def actors(self):
+        from kulturnetz.models import ActorPage
+
+        return (
+            ActorPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("kind", "district")
+            .defer_streamfields()
+            .order_by("title")
+        )
+
+
+class VenueIndexPage(SectionPage):
+    """The directory of the Spielstätten."""
+
+    parent_page_types = ["kulturnetz.KulturnetzIndexPage"]
+    subpage_types = ["kulturnetz.VenuePage"]
+
+    class Meta:
+        verbose_name = _("Verzeichnis der Spielstätten")
+        verbose_name_plural = _("Verzeichnisse der Spielstätten")
+
+    def venues(self):
+        from kulturnetz.models import VenuePage
+
+        return (
+            VenuePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("district")
+            .defer_streamfields()
+            .order_by("title")
+        )
+
+
+class EventIndexPage(SectionPage):
+    """The calendar: every upcoming date of the Kulturnetz in this language."""
+
+    parent_page_types = ["kulturnetz.KulturnetzIndexPage"]
+    subpage_types = ["kulturnetz.EventPage"]
+
+    class Meta:
+        verbose_name = _("Veranstaltungskalender")
+        verbose_name_plural = _("Veranstaltungskalender")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["occurrences"] = self.occurrences()[:50]
+        return context
+
+    def occurrences(self):
+        """The one query behind the calendar, its feeds and the API (filters narrow it)."""
+        from kulturnetz.models import Occurrence
+
+        return Occurrence.objects.for_locale(self.locale_id).upcoming().for_cards()

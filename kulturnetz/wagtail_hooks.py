@@ -1,0 +1,100 @@
+"""What the Kulturnetz hands to the portal (demo, bench, groups) and its admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from kulturnetz import bench, demo
+from kulturnetz.models import AccessibilityFeature, ActorKind, Discipline, District, EventCategory
+from portal.hooks import (
+    BENCH_PAGES,
+    DEMO_CONTENT,
+    EDITORS,
+    GROUP_PERMISSIONS,
+    BenchPages,
+    DemoContent,
+    GroupPermissions,
+)
+
+TAXONOMY_MODELS = ("discipline", "eventcategory", "district", "actorkind", "accessibilityfeature")
+
+
+@hooks.register(DEMO_CONTENT)
+def kulturnetz_demo():
+    return [DemoContent(name="Kulturnetz", load=demo.load, order=200)]
+
+
+@hooks.register(BENCH_PAGES)
+def kulturnetz_bench():
+    return [BenchPages(name="kulturnetz", build=bench.build, urls=bench.urls, order=200)]
+
+
+@hooks.register(GROUP_PERMISSIONS)
+def kulturnetz_permissions():
+    # Pages of the Kulturnetz are covered by the editors' page permissions on the whole tree
+    # (home/groups.py); the vocabularies are snippets and need model permissions.
+    return [
+        GroupPermissions(
+            EDITORS,
+            [
+                f"kulturnetz.{action}_{model}"
+                for model in TAXONOMY_MODELS
+                for action in ("add", "change", "delete")
+            ],
+        )
+    ]
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order", "locale"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class DisciplineViewSet(TaxonomyViewSet):
+    model = Discipline
+    menu_label = _("Sparten")
+
+
+class EventCategoryViewSet(TaxonomyViewSet):
+    model = EventCategory
+    menu_label = _("Veranstaltungskategorien")
+
+
+class DistrictViewSet(TaxonomyViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Ortsteile")
+    list_display = ["name", "slug", "area", "locale"]
+    list_filter = ["area", "locale"]
+
+
+class ActorKindViewSet(TaxonomyViewSet):
+    model = ActorKind
+    icon = "group"
+    menu_label = _("Arten der Kulturaktiven")
+
+
+class AccessibilityFeatureViewSet(TaxonomyViewSet):
+    model = AccessibilityFeature
+    icon = "check"
+    menu_label = _("Barrierefreiheit")
+
+
+class KulturnetzSnippetsGroup(SnippetViewSetGroup):
+    items = (
+        EventCategoryViewSet,
+        DisciplineViewSet,
+        ActorKindViewSet,
+        DistrictViewSet,
+        AccessibilityFeatureViewSet,
+    )
+    menu_icon = "globe"
+    menu_label = _("Kulturnetz")
+    menu_name = "kulturnetz"
+    menu_order = 210
+
+
+register_snippet(KulturnetzSnippetsGroup)
