@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +38,7 @@ PRESET_WEEK = "woche"
 FRIDAY_EVENING = time(17, 0)
 # Dates beyond this are not in the occurrences table anyway; it also keeps date arithmetic
 # away from date.max.
-LAST_DAY = date(9998, 12, 31)
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(9998, 12, 31)
 
 
 def _local_midnight(day):
@@ -152,10 +153,16 @@ class EventFilterSet(django_filters.FilterSet):
         return choices
 
     def _venue_choices(self):
-        venues = VenuePage.objects.live().public().filter(locale=self.locale)
-        if not venues.exists():
-            venues = VenuePage.objects.live().public().filter(locale__language_code="de")
-        return list(venues.order_by("title").values_list("slug", "title"))
+        # Where the venues are not translated, the calendar lists the German ones.
+        venues = VenuePage.objects.live().public().order_by("title")
+        choices = list(venues.filter(locale=self.locale).values_list("slug", "title"))
+        if not choices:
+            choices = list(
+                venues.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
+                    "slug", "title"
+                )
+            )
+        return choices
 
     @property
     def is_filtered(self):
@@ -182,10 +189,10 @@ class EventFilterSet(django_filters.FilterSet):
         if preset:
             start, end = preset
         if data.get("von"):
-            own = _local_midnight(min(data["von"], LAST_DAY))
+            own = _local_midnight(min(max(data["von"], FIRST_DAY), LAST_DAY))
             start = max(start, own) if start else own
         if data.get("bis"):
-            own = _local_midnight(min(data["bis"], LAST_DAY) + timedelta(days=1))
+            own = _local_midnight(min(max(data["bis"], FIRST_DAY), LAST_DAY) + timedelta(days=1))
             end = min(end, own) if end else own
         if start is None and end is None:
             return None
