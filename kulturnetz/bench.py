@@ -120,13 +120,19 @@ def urls():
         page = model.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
         return page.url if page else None
 
+    calendar = _section(EventIndexPage)
+    calendar_url = calendar.url if calendar else None
     found = [
         ("kulturnetz_actor", first(ActorPage)),
         ("kulturnetz_venue", first(VenuePage)),
         ("kulturnetz_event", first(EventPage)),
-        (
-            "kulturnetz_calendar",
-            (_section(EventIndexPage) or None) and _section(EventIndexPage).url,
-        ),
+        ("kulturnetz_calendar", calendar_url),
     ]
+    if calendar_url:
+        found += [
+            ("kn_calendar_filtered", f"{calendar_url}?kategorie=konzert&zeitraum=woche"),
+            ("kn_calendar_search", f"{calendar_url}?q=Veranstaltung+1"),
+            ("kn_ical", f"{calendar_url}ical/"),
+            ("kn_api_events", "/api/v3/kulturnetz/events/?limit=50"),
+        ]
     return [(name, url) for name, url in found if url]

@@ -234,6 +234,14 @@ def _weekend(today):
     return {"fri": saturday - timedelta(days=1), "sat": saturday, "sun": saturday + timedelta(1)}
 
 
+def _this_weekend(today):
+    """The days of the weekend that the calendar's "dieses Wochenende" shows today."""
+    if today.weekday() == 6:
+        return [today]
+    saturday = today + timedelta(days=5 - today.weekday())
+    return [saturday, saturday + timedelta(days=1)]
+
+
 def _clock(text):
     hours, minutes = text.split(":")
     return time(int(hours), int(minutes))
@@ -241,6 +249,12 @@ def _clock(text):
 
 def _dates(when, today):
     kind, *args = when
+    if kind == "weekend":
+        start, end = args
+        return [
+            EventDate(start_date=day, start_time=_clock(start), end_time=_clock(end))
+            for day in _this_weekend(today)
+        ]
     if kind == "day" or kind in ("fri", "sat", "sun"):
         offset, start, end = args
         day = (

@@ -462,6 +462,8 @@ CATEGORY_TEXT = {
 # slug, title, category, venue (or None for a place of its own), organiser, when, intro, extra
 # when: ("day", offset, "19:30", "22:00") single date `offset` days from today;
 #       ("sat"/"sun"/"fri", weeks, time, end) on the coming weekend (+ weeks);
+#       ("weekend", time, end) on each day left of this weekend (the calendar's preset), so
+#       "Konzert, dieses Wochenende" always finds something;
 #       ("run", first offset, last offset, opens, closes, closed weekdays);
 #       ("weekly", first offset, time, end, weekdays, count, exception offsets);
 #       ("monthly", first offset, time, end, count)
@@ -492,7 +494,7 @@ EVENTS = [
         "konzert",
         "weinhof-arzheim",
         "rebenklang",
-        ("sat", 0, "18:00", "20:00"),
+        ("weekend", "20:00", "23:30"),
         "Kammermusik im Weinhof, bei Regen in der Scheune.",
         {"price": "18 €"},
     ),

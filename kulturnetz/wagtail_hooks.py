@@ -1,23 +1,62 @@
-"""What the Kulturnetz hands to the portal (demo, bench, groups) and its admin."""
+"""What the Kulturnetz hands to the portal (API, home section, search, demo, bench, groups)
+and its admin."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kulturnetz import bench, demo
+from kulturnetz import bench, demo, sections
+from kulturnetz.api import router
 from kulturnetz.models import AccessibilityFeature, ActorKind, Discipline, District, EventCategory
 from portal.hooks import (
+    API_ROUTERS,
     BENCH_PAGES,
     DEMO_CONTENT,
     EDITORS,
     GROUP_PERMISSIONS,
+    HOME_SECTIONS,
+    SEARCH_SOURCES,
+    ApiRouter,
     BenchPages,
     DemoContent,
     GroupPermissions,
+    HomeSection,
+    SearchSource,
 )
 
 TAXONOMY_MODELS = ("discipline", "eventcategory", "district", "actorkind", "accessibilityfeature")
+
+
+@hooks.register(API_ROUTERS)
+def kulturnetz_api():
+    return [ApiRouter(prefix="/kulturnetz/", router=router)]
+
+
+@hooks.register(HOME_SECTIONS)
+def whats_on_section():
+    return [
+        HomeSection(
+            key="kulturnetz_whats_on",
+            label=_("Was ist los in Landau"),
+            template="kulturnetz/sections/whats_on.html",
+            get_context=sections.whats_on_context,
+            order=200,
+            demo=True,
+        )
+    ]
+
+
+@hooks.register(SEARCH_SOURCES)
+def event_search():
+    return [
+        SearchSource(
+            key="kulturnetz_events",
+            label=_("Termine"),
+            search=sections.search_events,
+            order=200,
+        )
+    ]
 
 
 @hooks.register(DEMO_CONTENT)

@@ -451,14 +451,23 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from home.localisation import localised_pages, localised_snippets
+        from home.templatetags.portal_tags import json_script
+        from kulturnetz.structured_data import event_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         linked = localised_pages([self.venue, self.organiser], specific=True, public=True)
+        venue = linked.get(self.venue.translation_key) if self.venue else None
+        organiser = linked.get(self.organiser.translation_key) if self.organiser else None
+        occurrences = list(self.upcoming_occurrences())
+        calendar = self.get_parent().specific
         context.update(
-            venue=linked.get(self.venue.translation_key) if self.venue else None,
-            organiser=linked.get(self.organiser.translation_key) if self.organiser else None,
+            venue=venue,
+            organiser=organiser,
             accessibility=localised_snippets(self.accessibility.all(), self.locale),
-            occurrences=self.upcoming_occurrences(),
+            occurrences=occurrences,
+            ical_url=calendar.route_url("event_ical", self.slug),
+            # A script element with every < > & escaped, so no text of the event can end it.
+            structured_data=json_script(event_jsonld(self, occurrences, request, venue, organiser)),
         )
         return context
 

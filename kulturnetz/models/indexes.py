@@ -4,10 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import HeaderImageMixin, SeoFieldsMixin
+from home.routes import LocalisedRoutesMixin, localised_path
 
 
 class SectionPage(SeoFieldsMixin, Page):
@@ -105,8 +107,8 @@ class VenueIndexPage(SectionPage):
         )
 
 
-class EventIndexPage(SectionPage):
-    """The calendar: every upcoming date of the Kulturnetz in this language."""
+class EventIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
+    """The calendar: every upcoming date of the Kulturnetz in this language, its filters and feeds."""
 
     parent_page_types = ["kulturnetz.KulturnetzIndexPage"]
     subpage_types = ["kulturnetz.EventPage"]
@@ -115,13 +117,55 @@ class EventIndexPage(SectionPage):
         verbose_name = _("Veranstaltungskalender")
         verbose_name_plural = _("Veranstaltungskalender")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["occurrences"] = self.occurrences()[:50]
-        return context
-
     def occurrences(self):
         """The one query behind the calendar, its feeds and the API (filters narrow it)."""
         from kulturnetz.models import Occurrence
 
         return Occurrence.objects.for_locale(self.locale_id).upcoming().for_cards()
+
+    # Routes (home/routes.py): the calendar, its iCalendar feeds and the feeds of new events.
+    @path("")
+    def calendar_view(self, request):
+        from kulturnetz.views import calendar
+
+        return calendar(self, request)
+
+    @path("ical/", name="ical")
+    def ical_view(self, request):
+        from kulturnetz.feeds import calendar_ical
+
+        return calendar_ical(self, request)
+
+    @localised_path(
+        "category_ical", de="ical/kategorie/<slug:slug>/", en="ical/category/<slug:slug>/"
+    )
+    def category_ical_view(self, request, slug):
+        from kulturnetz.feeds import calendar_ical
+
+        return calendar_ical(self, request, kategorie=slug)
+
+    @localised_path("venue_ical", de="ical/spielstaette/<slug:slug>/", en="ical/venue/<slug:slug>/")
+    def venue_ical_view(self, request, slug):
+        from kulturnetz.feeds import calendar_ical
+
+        return calendar_ical(self, request, spielstaette=slug)
+
+    @localised_path("actor_ical", de="ical/kulturaktive/<slug:slug>/", en="ical/actor/<slug:slug>/")
+    def actor_ical_view(self, request, slug):
+        from kulturnetz.feeds import calendar_ical
+
+        return calendar_ical(self, request, veranstalter=slug)
+
+    @localised_path(
+        "event_ical", de="ical/veranstaltung/<slug:slug>/", en="ical/event/<slug:slug>/"
+    )
+    def event_ical_view(self, request, slug):
+        from kulturnetz.feeds import event_ical
+
+        return event_ical(self, request, slug)
+
+    @re_path(r"^feed/(?P<kind>rss|atom)/$", name="feed")
+    def feed_view(self, request, kind):
+        from kulturnetz.feeds import new_events_feed
+
+        return new_events_feed(self, request, kind)
