@@ -8,7 +8,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kulturnetz import bench, demo, sections
 from kulturnetz.api import router
-from kulturnetz.models import AccessibilityFeature, ActorKind, Discipline, District, EventCategory
+from kulturnetz.models import (
+    AccessibilityFeature,
+    ActorKind,
+    Discipline,
+    District,
+    EventCategory,
+    EventPage,
+)
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
@@ -55,6 +62,8 @@ def event_search():
             label=_("Termine"),
             search=sections.search_events,
             order=200,
+            # Events come with their next date from here; the page search leaves them out.
+            page_types=[EventPage],
         )
     ]
 
