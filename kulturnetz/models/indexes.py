@@ -69,17 +69,12 @@ class ActorIndexPage(SectionPage):
         verbose_name = _("Verzeichnis der Kulturaktiven")
         verbose_name_plural = _("Verzeichnisse der Kulturaktiven")
 
-    def actors(self):
-        from kulturnetz.models import ActorPage
+    def get_context(self, request, *args, **kwargs):
+        from kulturnetz.directory import actor_directory_context
 
-        return (
-            ActorPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("kind", "district")
-            .defer_streamfields()
-            .order_by("title")
-        )
+        context = super().get_context(request, *args, **kwargs)
+        context.update(actor_directory_context(request, self))
+        return context
 
 
 class VenueIndexPage(SectionPage):
@@ -92,17 +87,12 @@ class VenueIndexPage(SectionPage):
         verbose_name = _("Verzeichnis der Spielstätten")
         verbose_name_plural = _("Verzeichnisse der Spielstätten")
 
-    def venues(self):
-        from kulturnetz.models import VenuePage
+    def get_context(self, request, *args, **kwargs):
+        from kulturnetz.directory import venue_directory_context
 
-        return (
-            VenuePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("district")
-            .defer_streamfields()
-            .order_by("title")
-        )
+        context = super().get_context(request, *args, **kwargs)
+        context.update(venue_directory_context(request, self))
+        return context
 
 
 class EventIndexPage(SectionPage):
