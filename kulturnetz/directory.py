@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from home.localisation import localised_snippets
 from home.pagination import PAGE_PARAM, paginate
 from kulturnetz.filters_directory import OTHER_LETTER, ActorFilter, VenueFilter
-from kulturnetz.models import ActorKind, ActorPage, Discipline, District, VenuePage
+from kulturnetz.models import ActorPage, Discipline, VenuePage
 
 ENTRIES_PER_PAGE = 24
 
@@ -60,7 +60,7 @@ def localise_cards(pages, locale, vocabularies):
     An English page points to German vocabulary entries; the card shows the English ones.
     """
     pages = list(pages)
-    for attribute, model in vocabularies:
+    for attribute in vocabularies:
         if attribute == "disciplines":
             used = {d.pk: d for page in pages for d in page.disciplines.all()}
         else:
@@ -79,8 +79,8 @@ def localise_cards(pages, locale, vocabularies):
     return pages
 
 
-ACTOR_VOCABULARIES = [("kind", ActorKind), ("district", District), ("disciplines", Discipline)]
-VENUE_VOCABULARIES = [("district", District)]
+ACTOR_VOCABULARIES = ("kind", "district", "disciplines")
+VENUE_VOCABULARIES = ("district",)
 
 
 def directory_context(request, index_page, filter_class, pages, vocabularies):

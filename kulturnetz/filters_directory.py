@@ -32,7 +32,17 @@ MAX_CAPACITY = 1_000_000
 # German collation: Ä sorts with A, Ö with O, Ü with U, ß as ss. Written out because SQLite's
 # LOWER/UPPER change ASCII letters only; kept short because each letter nests one REPLACE
 # deeper and SQLite's parser has a limited stack.
-FOLDED_LETTERS = {"Ä": "a", "ä": "a", "Ö": "o", "ö": "o", "Ü": "u", "ü": "u", "ß": "ss", "É": "e", "é": "e"}
+FOLDED_LETTERS = {
+    "Ä": "a",
+    "ä": "a",
+    "Ö": "o",
+    "ö": "o",
+    "Ü": "u",
+    "ü": "u",
+    "ß": "ss",
+    "É": "e",
+    "é": "e",
+}
 
 
 def sort_name(field="title"):
@@ -152,7 +162,7 @@ class DirectoryFilter(django_filters.FilterSet):
         """The letters that have entries under every other filter (one query)."""
         without_letter = self.queryset.all()
         if self.is_bound:
-            self.errors
+            self.form.is_valid()
             for name, value in self.form.cleaned_data.items():
                 if name not in ("buchstabe", "sortierung"):
                     without_letter = self.filters[name].filter(without_letter, value)
@@ -162,7 +172,7 @@ class DirectoryFilter(django_filters.FilterSet):
         """Whether any filter (other than the order) narrows the list."""
         if not self.is_bound:
             return False
-        self.errors
+        self.form.is_valid()
         return any(
             value not in (None, "", [])
             for name, value in self.form.cleaned_data.items()
