@@ -9,6 +9,10 @@ from wagtail.search import index
 
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
+# How many dates the start page lists for today and for the weekend, and how many new actors.
+START_PAGE_DATES = 8
+START_PAGE_ACTORS = 6
+
 
 class SectionPage(SeoFieldsMixin, Page):
     """What every page of the Kulturnetz's structure has: a title and an introduction."""
@@ -49,13 +53,25 @@ class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
         verbose_name_plural = _("Kulturnetz-Startseiten")
 
     def get_context(self, request, *args, **kwargs):
-        from kulturnetz.models import Occurrence
+        from kulturnetz import periods
+        from kulturnetz.directory import ACTOR_VOCABULARIES, live_actors, localise_cards
+        from kulturnetz.models import EventCategory, Occurrence
 
         context = super().get_context(request, *args, **kwargs)
-        context["occurrences"] = (
-            Occurrence.objects.for_locale(self.locale_id).upcoming().for_cards()[:6]
+        dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
+        sections = list(self.get_children().live().public().specific())
+        newest = live_actors(locale=self.locale_id).order_by("-first_published_at", "-pk")
+        context.update(
+            sections=sections,
+            calendar=next((p for p in sections if isinstance(p, EventIndexPage)), None),
+            actor_directory=next((p for p in sections if isinstance(p, ActorIndexPage)), None),
+            today=dates.between(*periods.today()).for_cards()[:START_PAGE_DATES],
+            weekend=dates.between(*periods.weekend()).for_cards()[:START_PAGE_DATES],
+            categories=EventCategory.objects.filter(locale=self.locale_id),
+            newest_actors=localise_cards(
+                newest[:START_PAGE_ACTORS], self.locale, ACTOR_VOCABULARIES
+            ),
         )
-        context["sections"] = self.get_children().live().public().specific()
         return context
 
 
@@ -104,6 +120,11 @@ class EventIndexPage(SectionPage):
     class Meta:
         verbose_name = _("Veranstaltungskalender")
         verbose_name_plural = _("Veranstaltungskalender")
+
+    @classmethod
+    def for_locale(cls, locale):
+        """The live calendar in one language (a Locale or its id), or None."""
+        return cls.objects.live().filter(locale=locale).order_by("path").first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
