@@ -8,10 +8,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from kulturnetz import bench, demo
 from kulturnetz.models import AccessibilityFeature, ActorKind, Discipline, District, EventCategory
 from portal.hooks import (
+    API_ROUTERS,
     BENCH_PAGES,
     DEMO_CONTENT,
     EDITORS,
     GROUP_PERMISSIONS,
+    ApiRouter,
     BenchPages,
     DemoContent,
     GroupPermissions,
@@ -98,3 +100,10 @@ class KulturnetzSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(KulturnetzSnippetsGroup)
+
+
+@hooks.register(API_ROUTERS)
+def kulturnetz_api():
+    from kulturnetz.api import router
+
+    return [ApiRouter(prefix="/kulturnetz/", router=router)]
