@@ -13,10 +13,12 @@ from portal.hooks import (
     DEMO_CONTENT,
     EDITORS,
     GROUP_PERMISSIONS,
+    SEARCH_SOURCES,
     ApiRouter,
     BenchPages,
     DemoContent,
     GroupPermissions,
+    SearchSource,
 )
 
 TAXONOMY_MODELS = ("discipline", "eventcategory", "district", "actorkind", "accessibilityfeature")
@@ -107,3 +109,17 @@ def kulturnetz_api():
     from kulturnetz.api import router
 
     return [ApiRouter(prefix="/kulturnetz/", router=router)]
+
+
+@hooks.register(SEARCH_SOURCES)
+def kulturnetz_search():
+    from kulturnetz.search import search_directory
+
+    return [
+        SearchSource(
+            key="kulturnetz_directory",
+            label=_("Kulturaktive und Spielstätten"),
+            search=search_directory,
+            order=210,
+        )
+    ]
