@@ -171,3 +171,9 @@ def test_directory_queries_are_fixed_for_few_and_many_entries(client):
     for number in range(30):
         add_venue(f"Mehr Raum {number}", accessibility=("stufenloser-zugang",))
     assert _queries(client, VENUES + "?seite=2") == venues_few
+
+
+def test_site_search_finds_actors_by_district_once_each(client):
+    html = client.get("/de/suche/?q=Queichheim").content.decode()
+    assert "Kulturaktive · Queichheim" in html
+    assert html.count('href="/de/kulturnetz/kulturaktive/theatergruppe-queichspiel/"') == 1
