@@ -135,4 +135,35 @@ def urls():
             ("kn_ical", f"{calendar_url}ical/"),
             ("kn_api_events", "/api/v3/kulturnetz/events/?limit=50"),
         ]
+    found += directory_urls()
     return [(name, url) for name, url in found if url]
+
+
+def directory_urls():
+    """The directories without and with filters, their search, the details and the API list."""
+    actors, venues = _section(ActorIndexPage), _section(VenueIndexPage)
+    found = []
+    if actors is not None:
+        found += [
+            ("kulturnetz_actors", actors.url),
+            ("kulturnetz_actors_filtered", f"{actors.url}?art=verein&ortsteil=queichheim"),
+            ("kulturnetz_actors_search", f"{actors.url}?q=kultur&sortierung=neueste"),
+            ("kulturnetz_actors_letter", f"{actors.url}?buchstabe=K&seite=2"),
+        ]
+    if venues is not None:
+        found += [
+            ("kulturnetz_venues", venues.url),
+            (
+                "kulturnetz_venues_filtered",
+                f"{venues.url}?barrierefrei=stufenloser-zugang&plaetze=50",
+            ),
+        ]
+    actor = ActorPage.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
+    venue = VenuePage.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
+    found += [
+        ("kulturnetz_actor_detail", actor.url if actor else None),
+        ("kulturnetz_venue_detail", venue.url if venue else None),
+        ("kulturnetz_api_actors", "/api/v3/kulturnetz/actors/?kind=verein&limit=20"),
+        ("kulturnetz_api_venues", "/api/v3/kulturnetz/venues/?limit=20"),
+    ]
+    return found

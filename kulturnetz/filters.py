@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.search import clean_query
+from kulturnetz import periods
 from kulturnetz.models import (
     AccessibilityFeature,
     District,
@@ -35,7 +36,6 @@ from kulturnetz.recurrence import BERLIN
 PRESET_TODAY = "heute"
 PRESET_WEEKEND = "wochenende"
 PRESET_WEEK = "woche"
-FRIDAY_EVENING = time(17, 0)
 # Dates beyond this are not in the occurrences table anyway; it also keeps date arithmetic
 # away from date.max.
 FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(9998, 12, 31)
@@ -46,22 +46,17 @@ def _local_midnight(day):
 
 
 def preset_window(preset, now=None):
-    """The [start, end) of a date preset as aware datetimes, or None for an unknown preset."""
-    now = timezone.localtime(now or timezone.now(), BERLIN)
-    today = now.date()
-    if preset == PRESET_TODAY:
-        return now, _local_midnight(today + timedelta(days=1))
-    if preset == PRESET_WEEKEND:
-        weekday = today.weekday()  # Monday 0 … Sunday 6
-        saturday = today + timedelta(days=5 - weekday) if weekday <= 5 else today - timedelta(1)
-        start = _local_midnight(saturday)
-        if weekday == 4:
-            start = datetime.combine(today, FRIDAY_EVENING, tzinfo=BERLIN)
-        return max(start, now), _local_midnight(saturday + timedelta(days=2))
-    if preset == PRESET_WEEK:
-        monday = today - timedelta(days=today.weekday())
-        return now, _local_midnight(monday + timedelta(days=7))
-    return None
+    """The [start, end) of a date preset as aware datetimes, or None for an unknown preset.
+
+    The periods' rules (what "this weekend" means on a Friday) are in kulturnetz/periods.py,
+    which the start page uses too.
+    """
+    period = {
+        PRESET_TODAY: periods.today,
+        PRESET_WEEKEND: periods.weekend,
+        PRESET_WEEK: periods.this_week,
+    }.get(preset)
+    return period(now) if period else None
 
 
 def _keys(model, slugs, locale):

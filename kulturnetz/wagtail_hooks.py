@@ -146,3 +146,17 @@ class KulturnetzSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(KulturnetzSnippetsGroup)
+
+
+@hooks.register(SEARCH_SOURCES)
+def kulturnetz_search():
+    from kulturnetz.search import search_directory
+
+    return [
+        SearchSource(
+            key="kulturnetz_directory",
+            label=_("Kulturaktive und Spielstätten"),
+            search=search_directory,
+            order=210,
+        )
+    ]

@@ -1,20 +1,11 @@
-"""The Kulturnetz's part of the v3 API, mounted at ``/api/v3/kulturnetz/``.
-
-One router assembled from one module per part (events; the directory of actors and venues),
-so each part is written on its own.
-"""
-
-from importlib import import_module
+"""The Kulturnetz's part of the v3 API, mounted at ``/api/v3/kulturnetz/``: one router per part
+(the events; the directory of actors and venues), assembled here."""
 
 from ninja import Router
 
-router = Router(tags=["kulturnetz"])
+from .directory import router as directory_router
+from .events import router as events_router
 
-for _name in ("events", "directory"):
-    try:
-        _module = import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"{__name__}.{_name}":
-            raise
-        continue
-    router.add_router("", _module.router)
+router = Router(tags=["kulturnetz"])
+router.add_router("", events_router)
+router.add_router("", directory_router)

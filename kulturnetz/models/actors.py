@@ -23,6 +23,12 @@ from home.models import SeoFieldsMixin
 
 from .contact import AddressMixin, ContactMixin
 
+# How many next dates a detail page lists before it links to the calendar.
+UPCOMING_LIMIT = 10
+# The calendar's filter by organiser and by venue (the events' FilterSet names them the same).
+ORGANISER_PARAM = "veranstalter"
+VENUE_PARAM = "spielstaette"
+
 
 class SocialLink(Orderable):
     """A profile of an actor on a social network or platform."""
@@ -210,19 +216,41 @@ class ActorPage(AddressMixin, ContactMixin, SeoFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from home.localisation import localised_pages, localised_snippets
+        from kulturnetz.models import EventIndexPage
+        from kulturnetz.structured_data import actor_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         venues = list(self.venues.all())
+        social_links = list(self.social_links.all())
+        occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
+        calendar = EventIndexPage.for_locale(self.locale_id)
         context.update(
-            kind=self.kind,
-            district=self.district,
+            kind=localised_snippets([self.kind], self.locale)[0] if self.kind else None,
+            district=(
+                localised_snippets([self.district], self.locale)[0] if self.district else None
+            ),
             disciplines=localised_snippets(self.disciplines.all(), self.locale),
-            venues=list(localised_pages(venues, public=True, fallback=True).values()),
-            occurrences=self.upcoming_occurrences(),
+            venues=sorted(
+                localised_pages(venues, public=True, fallback=True).values(),
+                key=lambda page: page.title,
+            ),
+            social_links=social_links,
+            offers=list(self.offers.all()),
+            occurrences=occurrences[:UPCOMING_LIMIT],
+            more_occurrences=len(occurrences) > UPCOMING_LIMIT,
+            calendar_url=(
+                f"{calendar.url}?{ORGANISER_PARAM}={self.slug}" if calendar is not None else ""
+            ),
+            structured_data=actor_jsonld(request, self, social_links),
         )
         return context
 
-    def upcoming_occurrences(self, limit=10):
+    def upcoming_occurrences(self, limit=UPCOMING_LIMIT):
         from kulturnetz.models import Occurrence
 
-        return Occurrence.objects.filter(organiser=self).upcoming().for_cards()[:limit]
+        return (
+            Occurrence.objects.filter(organiser__translation_key=self.translation_key)
+            .for_locale(self.locale_id)
+            .upcoming()
+            .for_cards()[:limit]
+        )

@@ -11,6 +11,10 @@ from wagtail.search import index
 from home.models import HeaderImageMixin, SeoFieldsMixin
 from home.routes import LocalisedRoutesMixin, localised_path
 
+# How many dates the start page lists for today and for the weekend, and how many new actors.
+START_PAGE_DATES = 8
+START_PAGE_ACTORS = 6
+
 
 class SectionPage(SeoFieldsMixin, Page):
     """What every page of the Kulturnetz's structure has: a title and an introduction."""
@@ -51,13 +55,25 @@ class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
         verbose_name_plural = _("Kulturnetz-Startseiten")
 
     def get_context(self, request, *args, **kwargs):
-        from kulturnetz.models import Occurrence
+        from kulturnetz import periods
+        from kulturnetz.directory import ACTOR_VOCABULARIES, live_actors, localise_cards
+        from kulturnetz.models import EventCategory, Occurrence
 
         context = super().get_context(request, *args, **kwargs)
-        context["occurrences"] = (
-            Occurrence.objects.for_locale(self.locale_id).upcoming().for_cards()[:6]
+        dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
+        sections = list(self.get_children().live().public().specific())
+        newest = live_actors(locale=self.locale_id).order_by("-first_published_at", "-pk")
+        context.update(
+            sections=sections,
+            calendar=next((p for p in sections if isinstance(p, EventIndexPage)), None),
+            actor_directory=next((p for p in sections if isinstance(p, ActorIndexPage)), None),
+            today=dates.between(*periods.today()).for_cards()[:START_PAGE_DATES],
+            weekend=dates.between(*periods.weekend()).for_cards()[:START_PAGE_DATES],
+            categories=EventCategory.objects.filter(locale=self.locale_id),
+            newest_actors=localise_cards(
+                newest[:START_PAGE_ACTORS], self.locale, ACTOR_VOCABULARIES
+            ),
         )
-        context["sections"] = self.get_children().live().public().specific()
         return context
 
 
@@ -71,17 +87,12 @@ class ActorIndexPage(SectionPage):
         verbose_name = _("Verzeichnis der Kulturaktiven")
         verbose_name_plural = _("Verzeichnisse der Kulturaktiven")
 
-    def actors(self):
-        from kulturnetz.models import ActorPage
+    def get_context(self, request, *args, **kwargs):
+        from kulturnetz.directory import actor_directory_context
 
-        return (
-            ActorPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("kind", "district")
-            .defer_streamfields()
-            .order_by("title")
-        )
+        context = super().get_context(request, *args, **kwargs)
+        context.update(actor_directory_context(request, self))
+        return context
 
 
 class VenueIndexPage(SectionPage):
@@ -94,17 +105,12 @@ class VenueIndexPage(SectionPage):
         verbose_name = _("Verzeichnis der Spielstätten")
         verbose_name_plural = _("Verzeichnisse der Spielstätten")
 
-    def venues(self):
-        from kulturnetz.models import VenuePage
+    def get_context(self, request, *args, **kwargs):
+        from kulturnetz.directory import venue_directory_context
 
-        return (
-            VenuePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("district")
-            .defer_streamfields()
-            .order_by("title")
-        )
+        context = super().get_context(request, *args, **kwargs)
+        context.update(venue_directory_context(request, self))
+        return context
 
 
 class EventIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
@@ -116,6 +122,11 @@ class EventIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("Veranstaltungskalender")
         verbose_name_plural = _("Veranstaltungskalender")
+
+    @classmethod
+    def for_locale(cls, locale):
+        """The live calendar in one language (a Locale or its id), or None."""
+        return cls.objects.live().filter(locale=locale).order_by("path").first()
 
     def occurrences(self):
         """The one query behind the calendar, its feeds and the API (filters narrow it)."""

@@ -23,6 +23,7 @@ from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
+from .actors import UPCOMING_LIMIT, VENUE_PARAM
 from .contact import AddressMixin, ContactMixin
 from .fields import WEEKDAY_CHOICES
 
@@ -206,21 +207,40 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
 
     def get_context(self, request, *args, **kwargs):
         from home.localisation import localised_pages, localised_snippets
+        from kulturnetz.models import EventIndexPage
+        from kulturnetz.structured_data import venue_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         operators = localised_pages(self.operated_by.all(), public=True)
+        accessibility = localised_snippets(self.accessibility.all(), self.locale)
+        occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
+        calendar = EventIndexPage.for_locale(self.locale_id)
         context.update(
-            district=self.district,
-            accessibility=localised_snippets(self.accessibility.all(), self.locale),
+            district=(
+                localised_snippets([self.district], self.locale)[0] if self.district else None
+            ),
+            accessibility=accessibility,
             operators=sorted(operators.values(), key=lambda page: page.title),
-            occurrences=self.upcoming_occurrences(),
+            rooms=list(self.rooms.all()),
+            opening_hours=list(self.opening_hours.all()),
+            occurrences=occurrences[:UPCOMING_LIMIT],
+            more_occurrences=len(occurrences) > UPCOMING_LIMIT,
+            calendar_url=(
+                f"{calendar.url}?{VENUE_PARAM}={self.slug}" if calendar is not None else ""
+            ),
+            structured_data=venue_jsonld(request, self, accessibility),
         )
         return context
 
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    def upcoming_occurrences(self, limit=10):
+    def upcoming_occurrences(self, limit=UPCOMING_LIMIT):
         from kulturnetz.models import Occurrence
 
-        return Occurrence.objects.filter(venue=self).upcoming().for_cards()[:limit]
+        return (
+            Occurrence.objects.filter(venue__translation_key=self.translation_key)
+            .for_locale(self.locale_id)
+            .upcoming()
+            .for_cards()[:limit]
+        )

@@ -12,6 +12,8 @@ from django.utils import timezone
 from kulturnetz.models import EventStatus
 from kulturnetz.recurrence import BERLIN
 
+from .directory import actor_type
+
 SCHEMA = "https://schema.org/"
 # How many dates the page describes; a run of many days is described by its next ones.
 MAX_EVENTS = 10
@@ -21,8 +23,6 @@ EVENT_STATUS = {
     EventStatus.CANCELLED: "EventCancelled",
     EventStatus.POSTPONED: "EventPostponed",
 }
-# Actor kinds (their seeded slugs) that are a person or a performing group, not an organisation.
-ACTOR_TYPES = {"kuenstlerin": "Person", "gruppe-ensemble": "PerformingGroup"}
 
 
 PRICE = re.compile(r"(\d{1,5})(?:[.,](\d{1,2}))?")
@@ -73,9 +73,8 @@ def location(page, venue, request):
 
 
 def actor(organiser, request):
-    kind = organiser.kind.slug if organiser.kind_id else ""
     data = {
-        "@type": ACTOR_TYPES.get(kind, "Organization"),
+        "@type": actor_type(organiser.kind if organiser.kind_id else None),
         "name": organiser.title,
         "url": organiser.get_full_url(request),
     }
