@@ -40,6 +40,8 @@ from kulturnetz.models import (
 from kulturnetz.models.fields import WEEKDAY_CODES
 from kulturnetz.recurrence import rebuild_for
 from kulturnetz.vocabularies import seed
+from portal.demo import ILLUSTRATION_CREDIT
+from portal.demo_images import SCENES
 
 START_SLUG = "kulturnetz"
 MODELS = {
@@ -49,14 +51,6 @@ MODELS = {
     "ActorKind": ActorKind,
     "AccessibilityFeature": AccessibilityFeature,
 }
-# Palettes for the drawn pictures, so the demo's images do not all look alike.
-PALETTES = [
-    ["#2f4858", "#33658a", "#86bbd8", "#f6ae2d", "#f4f1ea"],
-    ["#8c2d19", "#d9822b", "#f2c14e", "#2f4858", "#f6efe6"],
-    ["#3d5a40", "#7a9e7e", "#c9d7b8", "#e07a5f", "#f7f3e3"],
-    ["#4a1942", "#893168", "#c874b2", "#f3c178", "#faf4f0"],
-    ["#1b263b", "#415a77", "#778da9", "#e0a458", "#f0ebd8"],
-]
 
 
 def load(demo):
@@ -71,8 +65,8 @@ def load(demo):
         for name, model in MODELS.items()
     }
     images = [
-        demo.image(f"Kulturnetz {number + 1}", seed=400 + number, palette=palette, size=(960, 600))
-        for number, palette in enumerate(PALETTES)
+        demo.image(f"Kulturnetz {number + 1}", seed=400 + number, scene=scene, size=(960, 600))
+        for number, scene in enumerate(SCENES)
     ]
     with transaction.atomic(), indexed_in_bulk([ActorPage, VenuePage, EventPage]):
         actors = _actors(sections["actors"], vocabulary, images)
@@ -173,7 +167,7 @@ def _venues(parent, vocabulary, actors, images):
             publish_email=is_house,
             header_image=images[number % len(images)],
             header_image_alt="",
-            image_credit="Kulturnetz Landau",
+            header_image_credit=ILLUSTRATION_CREDIT.de,
             accessibility=[features[key] for key in accessible],
             operated_by=operators.get(slug, []),
             accessibility_note="Bitte sprecht uns an, wenn Ihr Unterstützung braucht.",
@@ -326,6 +320,7 @@ def _events(parent, vocabulary, venues, actors, images):
             body=_body(intro, data.CATEGORY_TEXT[category]),
             header_image=images[number % len(images)] if number % 4 else None,
             header_image_alt="",
+            header_image_credit=ILLUSTRATION_CREDIT.de if number % 4 else "",
             dates=_dates(when, today),
             **extra,
         )

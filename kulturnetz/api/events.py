@@ -312,7 +312,7 @@ def event_detail(request, event_id: ObjectId):
         ],
         "accessibility_note": event.accessibility_note,
         "image": _image(event, request),
-        "image_credit": event.image_credit,
+        "image_credit": event.header_image_credit,
         "dates": [
             {
                 "start": occurrence.start,

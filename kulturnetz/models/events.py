@@ -302,7 +302,6 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         help_text=_("Ein, zwei Sätze für den Kalender, die Feeds und beim Teilen."),
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
-    image_credit = models.CharField(_("Bildnachweis"), max_length=120, blank=True)
     status = models.CharField(
         _("Status"),
         max_length=10,
@@ -348,7 +347,6 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         InlinePanel("dates", label=_("Termin"), heading=_("Termine"), min_num=1),
         FieldPanel("organiser"),
         HeaderImageMixin.header_image_panel,
-        FieldPanel("image_credit"),
         FieldPanel("body"),
     ]
     place_panels = [

@@ -100,7 +100,6 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
         help_text=_("Ein, zwei Sätze für das Verzeichnis und für Suchergebnisse."),
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
-    image_credit = models.CharField(_("Bildnachweis"), max_length=120, blank=True)
     capacity = models.PositiveIntegerField(
         _("Plätze insgesamt"),
         null=True,
@@ -131,7 +130,6 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
         *Page.content_panels,
         FieldPanel("intro"),
         HeaderImageMixin.header_image_panel,
-        FieldPanel("image_credit"),
         FieldPanel("body"),
         FieldPanel("operated_by"),
     ]
