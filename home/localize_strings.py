@@ -31,3 +31,6 @@ gettext_noop(
 gettext_noop("Please upload a valid PO file.")
 gettext_noop("Cannot import PO file that was created for a different translation.")
 gettext_noop("Successfully imported translations from PO File.")
+
+# The status panel's schedule: Wagtail's German says "Go-Live:".
+gettext_noop("Go-live:")

@@ -115,3 +115,22 @@ def test_publish_scheduled_loop_publishes_a_post_whose_time_has_come():
     later.refresh_from_db()
     assert post.live
     assert not later.live
+
+
+def test_a_new_post_starts_signed_by_the_editor_who_writes_it(client, editor):
+    """As in WordPress, the writer is the first author; saves the author chooser's two clicks."""
+    own = person("Erika Eigene")
+    own.user = editor
+    own.save()
+    person("Jemand Anderes")
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/add/blog/blogpostpage/{german_blog().pk}/").content.decode()
+    assert "Erika Eigene" in html
+    assert "Jemand Anderes" not in html
+
+
+def test_a_new_post_has_no_author_for_an_editor_without_a_profile(client, superuser):
+    person("Jemand Anderes")
+    client.force_login(superuser)
+    html = client.get(f"/admin/pages/add/blog/blogpostpage/{german_blog().pk}/").content.decode()
+    assert "Jemand Anderes" not in html

@@ -6,8 +6,10 @@ does not work here. Outside CI a missing browser skips these tests with a loud w
 """
 
 import os
+import re
 import shutil
 from io import StringIO
+from urllib.parse import urlparse
 
 import pytest
 from django.core.management import call_command
@@ -84,3 +86,49 @@ def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
+
+
+class Clicks:
+    """Counts what a person clicks on the way, so "N clicks" is asserted, not assumed."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, locator):
+        locator.click()
+        self.count += 1
+
+    def since(self, start):
+        return self.count - start
+
+
+# Wagtail's autosave posts the editor form while required fields are still empty; the server
+# answers 400 ("validation_error") and Chromium logs the failed fetch as a console error.
+AUTOSAVE_URL = re.compile(r"/admin/pages/(add/[^/]+/[^/]+/\d+|\d+/edit)/$")
+FAILED_FETCH_400 = "Failed to load resource: the server responded with a status of 400"
+
+
+def watch_console(page, allow_autosave_validation=False):
+    """The console errors and uncaught exceptions of ``page``, as a list that fills up."""
+    errors = []
+
+    def on_console(message):
+        if message.type != "error":
+            return
+        if (
+            allow_autosave_validation
+            and message.text.startswith(FAILED_FETCH_400)
+            and AUTOSAVE_URL.search(message.location.get("url", ""))
+        ):
+            return
+        errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def foreign_requests(page, site):
+    """The requests ``page`` made to any host but the live server."""
+    host = urlparse(site.url).netloc
+    return [url for url in page.requested_urls if urlparse(url).netloc != host]

@@ -5,34 +5,12 @@ from playwright.sync_api import expect
 
 from comments.models import Comment
 from home.demo import DEMO_MODERATOR
+from tests.browser.conftest import Clicks, watch_console
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 TOUCH_TARGET = 44  # px, WCAG 2.5.5 / Apple and Android guidance
-
-
-class Clicks:
-    """Counts the clicks of a test, so "one click per action" is asserted, not assumed."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, locator):
-        locator.click()
-        self.count += 1
-
-    def since(self, start):
-        return self.count - start
-
-
-def watch_console(page):
-    errors = []
-    page.on(
-        "console", lambda message: errors.append(message.text) if message.type == "error" else None
-    )
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
 
 
 def log_in_and_open_pending(page):
@@ -41,8 +19,8 @@ def log_in_and_open_pending(page):
     page.locator("#id_password").fill(DEMO_MODERATOR["password"])
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/admin/")
-    # The dashboard names what waits and links to the "Ausstehend" tab.
-    page.get_by_role("link", name="2 Kommentare warten auf Freischaltung").click()
+    # The dashboard's quick action names what waits and links to the "Ausstehend" tab.
+    page.get_by_role("link", name="Kommentare warten: 2").click()
     page.wait_for_url("**/admin/snippets/comments/comment/?status=pending")
     tabs = page.get_by_role("navigation", name="Kommentare nach Status")
     expect(tabs.get_by_role("link", name="Ausstehend (2)")).to_have_attribute(

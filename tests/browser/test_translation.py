@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from blog.models import BlogIndexPage, BlogPostPage
 from home.demo import DEMO_EDITOR
+from tests.browser.conftest import Clicks
 from tests.browser.test_editor import log_in
 
 pytestmark = pytest.mark.browser
@@ -31,17 +32,6 @@ def _german_post(title, slug):
     index.add_child(instance=post)
     post.save_revision().publish()
     return post
-
-
-class Clicks:
-    """Counts what a person clicks on the way."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, locator):
-        locator.click()
-        self.count += 1
 
 
 def _assert_german(page):
