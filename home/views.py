@@ -61,6 +61,10 @@ def search(request):
     if query:
         for source in sorted(collect(SEARCH_SOURCES), key=lambda s: (s.order, s.key)):
             results.extend(source.search(query, request))
+        # Two sources may find the same page (the page search and an app's own source): the
+        # first, by the sources' order, stays.
+        seen = set()
+        results = [r for r in results if not (r.url in seen or seen.add(r.url))]
     page_of_results = paginate(request, results, SEARCH_RESULTS_PER_PAGE, past_the_end_is_404=False)
     return render(
         request,

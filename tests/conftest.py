@@ -17,7 +17,7 @@ from django.core.management import call_command
 from home.groups import EDITORS, MODERATORS
 from tests.factories import blog_post
 
-MISSING_APPS = sorted(set(settings.DEFAULT_FEATURE_APPS) - set(settings.FEATURE_APPS))
+MISSING_APPS = sorted(set(settings.KNOWN_FEATURE_APPS) - set(settings.FEATURE_APPS))
 # Fixtures that build content of a feature app.
 APP_FIXTURES = {"blog": {"post"}}
 _left_out = []

@@ -10,12 +10,12 @@ import pytest
 from wagtail import hooks
 
 from portal import hooks as portal_hooks
-from portal.settings.base import DEFAULT_FEATURE_APPS
+from portal.settings.base import DEFAULT_FEATURE_APPS, KNOWN_FEATURE_APPS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 FOUNDATION = {"portal", "home", "comments"}
 # Planned apps count before they exist, so nothing in the foundation starts depending on them.
-FEATURE_APPS = {*DEFAULT_FEATURE_APPS, "kulturnetz", "processes"}
+FEATURE_APPS = {*KNOWN_FEATURE_APPS, "processes"}
 
 
 def imported_modules(path):
@@ -38,7 +38,7 @@ def project_packages():
     return {path.parent.name for path in BASE_DIR.glob("*/__init__.py")}
 
 
-@pytest.mark.parametrize("app", DEFAULT_FEATURE_APPS)
+@pytest.mark.parametrize("app", KNOWN_FEATURE_APPS)
 def test_a_feature_app_imports_only_the_foundation(app):
     # Everything of this project that is neither the foundation nor the app itself: the other
     # feature apps (installed or not), and the tests.
@@ -126,7 +126,15 @@ def test_plugin_search_and_sitemap_entries_are_collected(client):
 
 
 @pytest.mark.parametrize(
-    ("wanted", "installed"), [(None, ["blog"]), ("", []), ("blog", ["blog"]), (" blog ,", ["blog"])]
+    ("wanted", "installed"),
+    [
+        (None, DEFAULT_FEATURE_APPS),
+        ("blog,kulturnetz", ["blog", "kulturnetz"]),
+        ("", []),
+        ("blog", ["blog"]),
+        (" blog ,", ["blog"]),
+        ("kulturnetz", ["kulturnetz"]),
+    ],
 )
 def test_feature_apps_come_from_portal_feature_apps(monkeypatch, wanted, installed):
     from portal.settings.base import _installed_feature_apps
@@ -143,15 +151,14 @@ def test_an_unknown_feature_app_stops_the_portal_naming_it_and_the_known_ones(mo
 
     from portal.settings.base import _installed_feature_apps
 
-    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,blgo")
-    with pytest.raises(ImproperlyConfigured, match=r"kulturnetz, blgo\. Known: blog\."):
+    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,processes,blgo")
+    with pytest.raises(ImproperlyConfigured, match=r"processes, blgo\. Known: blog, kulturnetz\."):
         _installed_feature_apps()
 
 
-def test_every_default_feature_app_exists():
-    from portal.settings.base import DEFAULT_FEATURE_APPS
-
-    for name in DEFAULT_FEATURE_APPS:
+def test_every_known_feature_app_exists():
+    assert set(DEFAULT_FEATURE_APPS) <= set(KNOWN_FEATURE_APPS)
+    for name in KNOWN_FEATURE_APPS:
         assert (BASE_DIR / name / "apps.py").exists(), name
 
 

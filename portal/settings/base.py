@@ -11,8 +11,10 @@ BASE_DIR = PORTAL_DIR.parent
 
 # Feature apps are plugins: the portal collects their parts through hooks (portal/hooks.py),
 # so this list is the only place in portal/ and home/ that names them. PORTAL_FEATURE_APPS
-# (comma-separated) lets a deployment or a test run any subset of it; an app joins the list
-# in the change that adds its folder.
+# (comma-separated) lets a deployment or a test run any subset of the known ones; an app is
+# known from the change that adds its folder, and runs by default once its issue is complete.
+KNOWN_FEATURE_APPS = ["blog", "kulturnetz"]
+# The Kulturnetz is being built (issue 9): `PORTAL_FEATURE_APPS=blog,kulturnetz` runs it.
 DEFAULT_FEATURE_APPS = ["blog"]
 
 
@@ -21,12 +23,12 @@ def _installed_feature_apps():
     if wanted is None:
         return list(DEFAULT_FEATURE_APPS)
     names = [name.strip() for name in wanted.split(",") if name.strip()]
-    unknown = [name for name in names if name not in DEFAULT_FEATURE_APPS]
+    unknown = [name for name in names if name not in KNOWN_FEATURE_APPS]
     if unknown:
         # A typo must not quietly start the portal without the app.
         raise ImproperlyConfigured(
             f"PORTAL_FEATURE_APPS names unknown feature apps: {', '.join(unknown)}. "
-            f"Known: {', '.join(DEFAULT_FEATURE_APPS)}."
+            f"Known: {', '.join(KNOWN_FEATURE_APPS)}."
         )
     return names
 

@@ -1,0 +1,11 @@
+"""The Kulturnetz's part of the v3 API, mounted at ``/api/v3/kulturnetz/``: one router per part
+(the events; the directory of actors and venues), assembled here."""
+
+from ninja import Router
+
+from .directory import router as directory_router
+from .events import router as events_router
+
+router = Router(tags=["kulturnetz"])
+router.add_router("", events_router)
+router.add_router("", directory_router)

@@ -1,0 +1,230 @@
+"""What a visitor narrows the directory to: discipline, kind, district, a search, a letter, an order.
+
+One FilterSet per directory serves the HTML page and the API, so both always agree. Choices
+are the vocabulary of the directory's language; entries match by translation key, because an
+English page points to the German entries. Values that name nothing are left out of the
+filtering and reported at their field.
+"""
+
+import string
+
+import django_filters
+from django import forms
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Lower, Replace, Substr, Upper
+from django.utils.translation import gettext_lazy as _
+
+from home.search import clean_query
+from kulturnetz.models import (
+    AccessibilityFeature,
+    ActorKind,
+    ActorPage,
+    Discipline,
+    District,
+    VenuePage,
+)
+
+# The bucket of names that do not start with a letter A–Z ("#" in the letter bar).
+OTHER_LETTER = "0-9"
+LETTERS = [*string.ascii_uppercase, OTHER_LETTER]
+MAX_CAPACITY = 1_000_000
+
+# German collation: Ä sorts with A, Ö with O, Ü with U, ß as ss. Written out because SQLite's
+# LOWER/UPPER change ASCII letters only; kept short because each letter nests one REPLACE
+# deeper and SQLite's parser has a limited stack.
+FOLDED_LETTERS = {
+    "Ä": "a",
+    "ä": "a",
+    "Ö": "o",
+    "ö": "o",
+    "Ü": "u",
+    "ü": "u",
+    "ß": "ss",
+    "É": "e",
+    "é": "e",
+}
+
+
+def sort_name(field="title"):
+    """The name as German readers sort it: lower case, umlauts folded to their base letter."""
+    expression = field
+    for letter, base in FOLDED_LETTERS.items():
+        expression = Replace(expression, Value(letter), Value(base))
+    return Lower(expression)
+
+
+def with_sort_keys(pages):
+    """Annotate ``sort_name`` and ``letter`` (A–Z, or OTHER_LETTER) for ordering and the A–Z bar."""
+    pages = pages.annotate(sort_name=sort_name())
+    pages = pages.annotate(first_letter=Upper(Substr("sort_name", 1, 1)))
+    return pages.annotate(
+        letter=Case(
+            When(first_letter__in=list(string.ascii_uppercase), then=F("first_letter")),
+            default=Value(OTHER_LETTER),
+            output_field=CharField(),
+        )
+    )
+
+
+class Sorting:
+    NAME = "name"
+    NAME_DESCENDING = "name-absteigend"
+    NEWEST = "neueste"
+
+    choices = [
+        (NAME, _("Name A–Z")),
+        (NAME_DESCENDING, _("Name Z–A")),
+        (NEWEST, _("Neueste zuerst")),
+    ]
+    orderings = {
+        NAME: ("sort_name", "pk"),
+        NAME_DESCENDING: ("-sort_name", "-pk"),
+        NEWEST: ("-first_published_at", "-pk"),
+    }
+
+
+class VocabularyChoiceFilter(django_filters.ModelChoiceFilter):
+    """A vocabulary entry named by its slug; matches pages by the entry's translation key."""
+
+    def __init__(self, *args, lookup, **kwargs):
+        self.lookup = lookup
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("empty_label", _("Alle"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, pages, value):
+        if not value:
+            return pages
+        return pages.filter(**{f"{self.lookup}__translation_key": value.translation_key})
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    """What both directories share: search, letter and sorting; choices in ``locale``."""
+
+    q = django_filters.CharFilter(
+        label=_("Suche"),
+        method="filter_search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    buchstabe = django_filters.ChoiceFilter(
+        label=_("Anfangsbuchstabe"),
+        choices=[(letter, "#" if letter == OTHER_LETTER else letter) for letter in LETTERS],
+        method="filter_letter",
+    )
+    sortierung = django_filters.ChoiceFilter(
+        label=_("Sortierung"),
+        choices=Sorting.choices,
+        method="filter_sorting",
+        empty_label=None,
+    )
+
+    # Fields whose choices are vocabulary entries of the directory's language.
+    vocabularies = {}
+    # What the free-text search looks at besides the name and the short description.
+    search_lookups = ()
+
+    def __init__(self, data=None, queryset=None, *, locale, **kwargs):
+        self.locale = locale
+        super().__init__(data, queryset=with_sort_keys(queryset), **kwargs)
+        for name, model in self.vocabularies.items():
+            self.filters[name].queryset = model.objects.filter(locale=locale).order_by(
+                "sort_order", "name"
+            )
+
+    @property
+    def qs(self):
+        pages = super().qs
+        sorting = self.form.cleaned_data.get("sortierung") if self.is_bound else None
+        if not sorting:
+            pages = pages.order_by(*Sorting.orderings[Sorting.NAME])
+        return pages
+
+    def filter_search(self, pages, name, value):
+        query = clean_query(value)
+        if not query:
+            return pages
+        condition = Q()
+        for word in query.split():
+            word_condition = Q(title__icontains=word) | Q(intro__icontains=word)
+            for lookup in self.search_lookups:
+                word_condition |= Q(**{f"{lookup}__icontains": word})
+            condition &= word_condition
+        return pages.filter(condition)
+
+    def filter_letter(self, pages, name, value):
+        return pages.filter(letter=value) if value else pages
+
+    def filter_sorting(self, pages, name, value):
+        return pages.order_by(*Sorting.orderings.get(value, Sorting.orderings[Sorting.NAME]))
+
+    def letters_in_use(self):
+        """The letters that have entries under every other filter (one query)."""
+        without_letter = self.queryset.all()
+        if self.is_bound:
+            self.form.is_valid()
+            for name, value in self.form.cleaned_data.items():
+                if name not in ("buchstabe", "sortierung"):
+                    without_letter = self.filters[name].filter(without_letter, value)
+        return set(without_letter.order_by().values_list("letter", flat=True).distinct())
+
+    def active_filters(self):
+        """Whether any filter (other than the order) narrows the list."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()
+        return any(
+            value not in (None, "", [])
+            for name, value in self.form.cleaned_data.items()
+            if name != "sortierung"
+        ) or bool(self.form.errors)
+
+
+class ActorFilter(DirectoryFilter):
+    sparte = VocabularyChoiceFilter(
+        label=_("Sparte"), queryset=Discipline.objects.none(), lookup="disciplines"
+    )
+    art = VocabularyChoiceFilter(label=_("Art"), queryset=ActorKind.objects.none(), lookup="kind")
+    ortsteil = VocabularyChoiceFilter(
+        label=_("Ortsteil"), queryset=District.objects.none(), lookup="district"
+    )
+
+    vocabularies = {"sparte": Discipline, "art": ActorKind, "ortsteil": District}
+
+    class Meta:
+        model = ActorPage
+        fields = ["q", "sparte", "art", "ortsteil", "buchstabe", "sortierung"]
+
+
+class VenueFilter(DirectoryFilter):
+    ortsteil = VocabularyChoiceFilter(
+        label=_("Ortsteil"), queryset=District.objects.none(), lookup="district"
+    )
+    barrierefrei = django_filters.ModelMultipleChoiceFilter(
+        label=_("Barrierefreiheit"),
+        queryset=AccessibilityFeature.objects.none(),
+        to_field_name="slug",
+        method="filter_accessibility",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    plaetze = django_filters.NumberFilter(
+        label=_("Mindestens so viele Plätze"),
+        field_name="capacity",
+        lookup_expr="gte",
+        min_value=1,
+        max_value=MAX_CAPACITY,
+        widget=forms.NumberInput(attrs={"min": 1, "step": 1}),
+    )
+
+    vocabularies = {"ortsteil": District, "barrierefrei": AccessibilityFeature}
+    search_lookups = ("street", "town")
+
+    class Meta:
+        model = VenuePage
+        fields = ["q", "ortsteil", "barrierefrei", "plaetze", "buchstabe", "sortierung"]
+
+    def filter_accessibility(self, pages, name, features):
+        # Every chosen feature must be there (one join each; a venue has each feature once).
+        for feature in features or ():
+            pages = pages.filter(accessibility__translation_key=feature.translation_key)
+        return pages

@@ -1,0 +1,54 @@
+"""The calendar's page: the filtered dates, a page at a time, grouped by day."""
+
+from itertools import groupby
+
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from home.pagination import PAGE_PARAM, paginate
+from kulturnetz.filters import EventFilterSet
+from kulturnetz.recurrence import BERLIN
+
+OCCURRENCES_PER_PAGE = 30
+
+
+def group_by_day(occurrences, now=None):
+    """``[(day, [occurrence, ...]), ...]``; what began before today is listed under today."""
+    today = timezone.localtime(now or timezone.now(), BERLIN).date()
+
+    def day(occurrence):
+        return max(timezone.localtime(occurrence.start, BERLIN).date(), today)
+
+    return [(key, list(items)) for key, items in groupby(occurrences, key=day)]
+
+
+def filter_query(request):
+    """The filters of the current address without the page number, for the page links."""
+    pairs = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key != PAGE_PARAM
+        for value in values
+        if value
+    ]
+    return urlencode(pairs)
+
+
+def calendar(index, request, now=None):
+    now = now or timezone.now()
+    filters = EventFilterSet(
+        request.GET or None, queryset=index.occurrences(), locale=index.locale, now=now
+    )
+    occurrences = paginate(request, filters.qs, OCCURRENCES_PER_PAGE, past_the_end_is_404=False)
+    query = filter_query(request)
+    return index.render(
+        request,
+        context_overrides={
+            "filters": filters,
+            "occurrences": occurrences,
+            "days": group_by_day(occurrences, now),
+            "result_count": occurrences.paginator.count,
+            "filter_query": query,
+            "ical_url": index.route_url("ical") + (f"?{query}" if query else ""),
+        },
+    )

@@ -1,0 +1,162 @@
+"""What the Kulturnetz hands to the portal (API, home section, search, demo, bench, groups)
+and its admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from kulturnetz import bench, demo, sections
+from kulturnetz.api import router
+from kulturnetz.models import (
+    AccessibilityFeature,
+    ActorKind,
+    Discipline,
+    District,
+    EventCategory,
+    EventPage,
+)
+from portal.hooks import (
+    API_ROUTERS,
+    BENCH_PAGES,
+    DEMO_CONTENT,
+    EDITORS,
+    GROUP_PERMISSIONS,
+    HOME_SECTIONS,
+    SEARCH_SOURCES,
+    ApiRouter,
+    BenchPages,
+    DemoContent,
+    GroupPermissions,
+    HomeSection,
+    SearchSource,
+)
+
+TAXONOMY_MODELS = ("discipline", "eventcategory", "district", "actorkind", "accessibilityfeature")
+
+
+@hooks.register(API_ROUTERS)
+def kulturnetz_api():
+    return [ApiRouter(prefix="/kulturnetz/", router=router)]
+
+
+@hooks.register(HOME_SECTIONS)
+def whats_on_section():
+    return [
+        HomeSection(
+            key="kulturnetz_whats_on",
+            label=_("Was ist los in Landau"),
+            template="kulturnetz/sections/whats_on.html",
+            get_context=sections.whats_on_context,
+            order=200,
+            demo=True,
+        )
+    ]
+
+
+@hooks.register(SEARCH_SOURCES)
+def event_search():
+    return [
+        SearchSource(
+            key="kulturnetz_events",
+            label=_("Termine"),
+            search=sections.search_events,
+            order=200,
+            # Events come with their next date from here; the page search leaves them out.
+            page_types=[EventPage],
+        )
+    ]
+
+
+@hooks.register(DEMO_CONTENT)
+def kulturnetz_demo():
+    return [DemoContent(name="Kulturnetz", load=demo.load, order=200)]
+
+
+@hooks.register(BENCH_PAGES)
+def kulturnetz_bench():
+    return [BenchPages(name="kulturnetz", build=bench.build, urls=bench.urls, order=200)]
+
+
+@hooks.register(GROUP_PERMISSIONS)
+def kulturnetz_permissions():
+    # Pages of the Kulturnetz are covered by the editors' page permissions on the whole tree
+    # (home/groups.py); the vocabularies are snippets and need model permissions.
+    return [
+        GroupPermissions(
+            EDITORS,
+            [
+                f"kulturnetz.{action}_{model}"
+                for model in TAXONOMY_MODELS
+                for action in ("add", "change", "delete")
+            ],
+        )
+    ]
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order", "locale"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class DisciplineViewSet(TaxonomyViewSet):
+    model = Discipline
+    menu_label = _("Sparten")
+
+
+class EventCategoryViewSet(TaxonomyViewSet):
+    model = EventCategory
+    menu_label = _("Veranstaltungskategorien")
+
+
+class DistrictViewSet(TaxonomyViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Ortsteile")
+    list_display = ["name", "slug", "area", "locale"]
+    list_filter = ["area", "locale"]
+
+
+class ActorKindViewSet(TaxonomyViewSet):
+    model = ActorKind
+    icon = "group"
+    menu_label = _("Arten der Kulturaktiven")
+
+
+class AccessibilityFeatureViewSet(TaxonomyViewSet):
+    model = AccessibilityFeature
+    icon = "check"
+    menu_label = _("Barrierefreiheit")
+
+
+class KulturnetzSnippetsGroup(SnippetViewSetGroup):
+    items = (
+        EventCategoryViewSet,
+        DisciplineViewSet,
+        ActorKindViewSet,
+        DistrictViewSet,
+        AccessibilityFeatureViewSet,
+    )
+    menu_icon = "globe"
+    menu_label = _("Kulturnetz")
+    menu_name = "kulturnetz"
+    menu_order = 210
+
+
+register_snippet(KulturnetzSnippetsGroup)
+
+
+@hooks.register(SEARCH_SOURCES)
+def kulturnetz_search():
+    from kulturnetz.search import search_directory
+
+    return [
+        SearchSource(
+            key="kulturnetz_directory",
+            label=_("Kulturaktive und Spielstätten"),
+            search=search_directory,
+            order=210,
+        )
+    ]

@@ -1,0 +1,58 @@
+"""A visitor on a phone filters the actors by discipline and district and opens one; axe checks."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_visitor import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.feature_app("kulturnetz")]
+
+ACTORS = "/de/kulturnetz/kulturaktive/"
+
+
+@pytest.fixture
+def phone(browser, site):
+    context = browser.new_context(
+        base_url=site.url, locale="de-DE", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_visitor_on_a_phone_filters_actors_and_opens_one(phone):
+    clicks = 0
+
+    def click(locator):
+        nonlocal clicks
+        locator.click()
+        clicks += 1
+
+    phone.goto("/de/kulturnetz/")
+    click(phone.get_by_role("link", name="Kulturaktive", exact=True).first)
+    phone.wait_for_url(f"**{ACTORS}")
+    phone.get_by_label("Sparte").select_option("musik")
+    phone.get_by_label("Ortsteil").select_option("queichheim")
+    click(phone.get_by_role("button", name="Filtern"))
+    phone.wait_for_url("**sparte=musik**")
+    assert "ortsteil=queichheim" in phone.url
+    expect(phone.get_by_role("status")).to_contain_text("1 Eintrag")
+    click(phone.get_by_role("link", name="Batucada Queich"))
+    expect(phone.locator("h1")).to_have_text("Batucada Queich")
+    assert clicks == 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/de/kulturnetz/",
+        ACTORS,
+        "/de/kulturnetz/spielstaetten/",
+        "/de/kulturnetz/kulturaktive/chor-westwind/",
+        "/de/kulturnetz/spielstaetten/haus-am-westbahnhof/",
+    ],
+)
+def test_kulturnetz_pages_have_no_axe_violations(page, axe, url):
+    page.goto(url)
+    assert_no_axe_violations(axe, page)

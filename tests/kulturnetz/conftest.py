@@ -1,0 +1,45 @@
+"""Helpers for the Kulturnetz tests: events made in code, published like an editor does."""
+
+from datetime import time
+
+import pytest
+
+
+@pytest.fixture
+def calendar(db):
+    from kulturnetz.models import EventIndexPage
+
+    return EventIndexPage.objects.get(locale__language_code="de")
+
+
+@pytest.fixture
+def venue(db):
+    from kulturnetz.models import VenuePage
+
+    return VenuePage.objects.get(slug="haus-am-westbahnhof")
+
+
+@pytest.fixture
+def make_event(calendar, venue):
+    from kulturnetz.models import EventCategory, EventDate, EventPage
+
+    def make(title="Testkonzert", dates=None, publish=True, **fields):
+        fields.setdefault(
+            "category", EventCategory.objects.get(slug="konzert", locale=calendar.locale)
+        )
+        fields.setdefault("venue", venue)
+        page = EventPage(
+            title=title,
+            live=False,
+            intro="Ein Abend zum Testen.",
+            dates=dates or [EventDate(start_date=fields.pop("day", None), start_time=time(20))],
+            **fields,
+        )
+        calendar.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        page.refresh_from_db()
+        return page
+
+    return make
