@@ -5,8 +5,22 @@ every page type free of layout shifts. Playwright is a development dependency: o
 functions that get a Playwright page need it, and they receive it from their caller.
 """
 
+import os
+
 from portal.hooks import SHOWCASE_PAGES, collect
 
+# Debian's Chromium (Playwright's own browser download does not work here) and the flags it
+# needs on a machine without a display or outside network; the browser tests use them too.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 
 # The portal's own script, blocked to see a page as a visitor without JavaScript sees it

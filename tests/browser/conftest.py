@@ -14,18 +14,9 @@ from urllib.parse import urlparse
 import pytest
 from django.core.management import call_command
 
+from portal.showcase import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import ensure_wagtail_roots
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 MISSING_BROWSER = (
     f"BROWSER TESTS NOT RUN: no Chromium at {CHROMIUM}. Install it with "
     "`apt-get install chromium` (CI installs it in .ci/run)."
@@ -67,18 +58,24 @@ def site(live_server, transactional_db):
     return live_server
 
 
-@pytest.fixture
-def page(browser, site):
+def open_page(browser, site, locale="de-DE"):
+    """A desktop page of a new browser context whose ``requested_urls`` lists every request."""
     context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="de-DE", base_url=site.url
+        viewport={"width": 1280, "height": 900}, locale=locale, base_url=site.url
     )
     requests = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.requested_urls = requests
+    return page
+
+
+@pytest.fixture
+def page(browser, site):
+    page = open_page(browser, site)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture

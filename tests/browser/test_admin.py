@@ -7,22 +7,16 @@ from playwright.sync_api import expect
 
 from blog.models import BlogPostPage
 from home.demo import DEMO_EDITOR
+from tests.browser.conftest import open_page
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def english_page(browser, site):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="en-US", base_url=site.url
-    )
-    requests = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.requested_urls = requests
+    page = open_page(browser, site, locale="en-US")
     yield page
-    context.close()
+    page.context.close()
 
 
 def german_post():

@@ -18,23 +18,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.showcase import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
     SITE_SCRIPT,
     VIEWPORTS,
     cumulative_layout_shift,
     load_fully,
     showcase_pages,
 )
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port():
