@@ -2,10 +2,11 @@
 
 from decimal import Decimal
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 LATITUDE_VALIDATORS = [
     MinValueValidator(Decimal("-90"), _("Die Breite liegt zwischen -90 und 90 Grad.")),
@@ -92,3 +93,13 @@ class ContactMixin(models.Model):
     def public_email(self):
         """The e-mail address, only when its owner chose to publish it."""
         return self.email if self.publish_email else ""
+
+
+# Venues and events: the accessibility features (ticked) and a free-text note beside them.
+ACCESSIBILITY_PANEL = MultiFieldPanel(
+    [
+        FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("accessibility_note"),
+    ],
+    heading=_("Barrierefreiheit"),
+)

@@ -2,7 +2,6 @@
 
 from datetime import datetime, time
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,15 +16,15 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.admin_forms import LocaleScopedPageForm
+from home.api_fields import HeaderImageField
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
-from .contact import AddressMixin
+from .contact import ACCESSIBILITY_PANEL, AddressMixin
 from .fields import WEEKDAY_CODES, DateListField, WeekdaysField, split_codes
 
 
@@ -361,13 +360,7 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         FieldPanel("price"),
         FieldPanel("ticket_url"),
         FieldRowPanel([FieldPanel("age_hint"), FieldPanel("language_hint")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("accessibility_note"),
-            ],
-            heading=_("Barrierefreiheit"),
-        ),
+        ACCESSIBILITY_PANEL,
     ]
     promote_panels = SeoFieldsMixin.seo_panels
     edit_handler = TabbedInterface(
@@ -409,7 +402,7 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         APIField("latitude"),
         APIField("longitude"),
         APIField("district"),
-        APIField("header_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("header_image", serializer=HeaderImageField("fill-1200x630")),
         APIField("header_image_alt"),
         APIField("is_free"),
         APIField("price"),

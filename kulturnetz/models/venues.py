@@ -1,6 +1,5 @@
 """Spielstätten: halls, clubs, galleries, churches and open-air places of the Kulturnetz."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,16 +14,16 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.admin_forms import LocaleScopedPageForm
+from home.api_fields import HeaderImageField
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
 from .actors import UPCOMING_LIMIT, VENUE_PARAM
-from .contact import AddressMixin, ContactMixin
+from .contact import ACCESSIBILITY_PANEL, AddressMixin, ContactMixin
 from .fields import WEEKDAY_CHOICES
 
 
@@ -141,13 +140,7 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
         FieldPanel("capacity"),
         InlinePanel("rooms", label=_("Raum"), heading=_("Räume und Ausstattung")),
         InlinePanel("opening_hours", label=_("Öffnungszeit"), heading=_("Öffnungszeiten")),
-        MultiFieldPanel(
-            [
-                FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("accessibility_note"),
-            ],
-            heading=_("Barrierefreiheit"),
-        ),
+        ACCESSIBILITY_PANEL,
     ]
     promote_panels = SeoFieldsMixin.seo_panels
     edit_handler = TabbedInterface(
@@ -170,7 +163,7 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
     api_fields = [
         APIField("intro"),
         APIField("body"),
-        APIField("header_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("header_image", serializer=HeaderImageField("fill-1200x630")),
         APIField("header_image_alt"),
         APIField("street"),
         APIField("postcode"),
