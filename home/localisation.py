@@ -1,5 +1,7 @@
 """Pages and snippets in a language, looked up for many at once."""
 
+from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -56,3 +58,24 @@ def localised_snippets(objects, locale):
         )
     }
     return [found.get(item.translation_key, item) for item in objects]
+
+
+# A page type with ``listed_untranslated = True`` is listed in every language's lists until it
+# is translated (through in_language_with_fallback): a translation is welcome, not required.
+LISTED_UNTRANSLATED = "listed_untranslated"
+
+
+def in_language_with_fallback(pages, locale):
+    """``pages`` in ``locale``, plus those in the default language with no live translation there.
+
+    For listings whose entries are often written in German only (the Kulturnetz): an English
+    visitor sees every entry, translated where a translation is live, else in German. For the
+    default language itself, just the pages in it.
+    """
+    locale_id = getattr(locale, "pk", locale)
+    in_language = Q(locale_id=locale_id)
+    translated = pages.model.objects.live().filter(locale_id=locale_id).values("translation_key")
+    untranslated = Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(
+        translation_key__in=translated
+    )
+    return pages.filter(in_language | untranslated)

@@ -1,9 +1,11 @@
 """The queries behind the directories of actors and venues: pages, API and search share them."""
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
-from home.localisation import localised_snippets
+from home.localisation import in_language_with_fallback, localised_snippets
 from home.pagination import PAGE_PARAM, paginate
 from kulturnetz.filters_directory import OTHER_LETTER, ActorFilter, VenueFilter
 from kulturnetz.models import ActorPage, Discipline, VenuePage
@@ -36,22 +38,37 @@ def venue_cards(venues):
     )
 
 
-def live_actors(locale=None, index_page=None):
-    actors = ActorPage.objects.live().public()
+def _listed(pages, locale=None, index_page=None):
+    """Live public pages in ``locale`` (or under ``index_page``), with the untranslated German ones.
+
+    Entries are often written in German only: the English directory lists them in German
+    (home.localisation.in_language_with_fallback), from the German directory's children.
+    """
+    pages = pages.live().public()
     if index_page is not None:
-        actors = actors.child_of(index_page)
+        parents = Page.objects.filter(
+            Q(pk=index_page.pk)
+            | Q(
+                translation_key=index_page.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+        )
+        below = Q()
+        for path, depth in parents.values_list("path", "depth"):
+            below |= Q(path__startswith=path, depth=depth + 1)
+        pages = pages.filter(below)
+        locale = index_page.locale_id
     if locale is not None:
-        actors = actors.filter(locale=locale)
-    return actor_cards(actors)
+        pages = in_language_with_fallback(pages, locale)
+    return pages
+
+
+def live_actors(locale=None, index_page=None):
+    return actor_cards(_listed(ActorPage.objects.all(), locale, index_page))
 
 
 def live_venues(locale=None, index_page=None):
-    venues = VenuePage.objects.live().public()
-    if index_page is not None:
-        venues = venues.child_of(index_page)
-    if locale is not None:
-        venues = venues.filter(locale=locale)
-    return venue_cards(venues)
+    return venue_cards(_listed(VenuePage.objects.all(), locale, index_page))
 
 
 def localise_cards(pages, locale, vocabularies):
@@ -60,6 +77,10 @@ def localise_cards(pages, locale, vocabularies):
     An English page points to German vocabulary entries; the card shows the English ones.
     """
     pages = list(pages)
+    locale_id = getattr(locale, "pk", locale)
+    for page in pages:
+        # An untranslated German entry in another language's list: its text is German.
+        page.card_language = settings.LANGUAGE_CODE if page.locale_id != locale_id else ""
     for attribute in vocabularies:
         if attribute == "disciplines":
             used = {d.pk: d for page in pages for d in page.disciplines.all()}

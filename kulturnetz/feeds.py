@@ -168,7 +168,8 @@ def _page_title(model, slug, locale):
 
 def event_ical(index, request, slug):
     event = get_object_or_404(EventPage.objects.child_of(index).live().public(), slug=slug)
-    occurrences = event.occurrences.upcoming().for_cards()[:ICAL_MAX_DATES]
+    occurrences = event.occurrences.for_locale(event.locale_id).upcoming().for_cards()
+    occurrences = occurrences[:ICAL_MAX_DATES]
     return ical_response(occurrences, request, event.title, slug)
 
 

@@ -123,7 +123,7 @@ def _localised_id(page, locale_id, cache):
         return None
     if page.locale_id == locale_id:
         return page.pk
-    key = (page.translation_key, locale_id)
+    key = (type(page), page.translation_key, locale_id)
     if key not in cache:
         translation = (
             type(page)
@@ -136,35 +136,89 @@ def _localised_id(page, locale_id, cache):
     return cache[key]
 
 
-def occurrences_for(event, now=None, horizon=None, cache=None):
-    """Unsaved Occurrence rows for one event page (with its dates)."""
-    from kulturnetz.models import Occurrence
+def _localised_snippet_id(model, pk, locale_id, cache):
+    """The id of a vocabulary entry's translation in ``locale_id``, else ``pk`` itself."""
+    if pk is None:
+        return None
+    key = (model, pk, locale_id)
+    if key not in cache:
+        translation = (
+            model.objects.filter(
+                translation_key__in=model.objects.filter(pk=pk).values("translation_key"),
+                locale_id=locale_id,
+            )
+            .values_list("pk", flat=True)
+            .first()
+        )
+        cache[key] = translation or pk
+    return cache[key]
+
+
+class CalendarLanguages:
+    """Which calendars list an event: its own language's, and, for an event in the default
+    language, every other language's calendar where it has no live public translation (the
+    English calendar shows German events rather than leave them out)."""
+
+    def __init__(self, translation_keys=None):
+        from wagtail.models import Locale
+
+        from kulturnetz.models import EventPage
+
+        locales = dict(Locale.objects.values_list("pk", "language_code"))
+        self.default_id = next(
+            (pk for pk, code in locales.items() if code == settings.LANGUAGE_CODE), None
+        )
+        self.others = [pk for pk in locales if pk != self.default_id]
+        translated = EventPage.objects.live().public().exclude(locale_id=self.default_id)
+        if translation_keys is not None:
+            translated = translated.filter(translation_key__in=translation_keys)
+        self.translated = set(translated.values_list("translation_key", "locale_id"))
+
+    def of(self, event):
+        if event.locale_id != self.default_id:
+            return [event.locale_id]
+        return [event.locale_id] + [
+            pk for pk in self.others if (event.translation_key, pk) not in self.translated
+        ]
+
+
+def occurrences_for(event, now=None, horizon=None, cache=None, languages=None):
+    """Unsaved Occurrence rows for one event page (with its dates), one set per calendar
+    language that lists it, with venue, organiser, category and district in that language."""
+    from kulturnetz.models import District, EventCategory, Occurrence
 
     cache = {} if cache is None else cache
     venue = event.venue
     district_id = venue.district_id if venue is not None else event.district_id
-    venue_id = _localised_id(venue, event.locale_id, cache)
-    organiser_id = _localised_id(event.organiser, event.locale_id, cache)
+    spans = [
+        (event_date, span)
+        for event_date in event.dates.all()
+        for span in expand(event_date, now=now, horizon=horizon)
+    ]
+    locale_ids = languages.of(event) if languages is not None else [event.locale_id]
     rows = []
-    for event_date in event.dates.all():
-        status = event_date.status or event.status
-        for span in expand(event_date, now=now, horizon=horizon):
+    for locale_id in locale_ids:
+        venue_id = _localised_id(venue, locale_id, cache)
+        organiser_id = _localised_id(event.organiser, locale_id, cache)
+        category_id = _localised_snippet_id(EventCategory, event.category_id, locale_id, cache)
+        local_district_id = _localised_snippet_id(District, district_id, locale_id, cache)
+        for event_date, span in spans:
             rows.append(
                 Occurrence(
                     event=event,
                     event_date=event_date,
-                    locale_id=event.locale_id,
+                    locale_id=locale_id,
                     start=span.start,
                     end=span.end,
                     visible_until=span.visible_until,
                     all_day=span.all_day,
                     kind=event_date.kind,
-                    status=status,
+                    status=event_date.status or event.status,
                     title=event.title[:255],
-                    category_id=event.category_id,
+                    category_id=category_id,
                     venue_id=venue_id,
                     organiser_id=organiser_id,
-                    district_id=district_id,
+                    district_id=local_district_id,
                     is_free=event.is_free,
                 )
             )
@@ -172,20 +226,21 @@ def occurrences_for(event, now=None, horizon=None, cache=None):
 
 
 def rebuild_for(events, now=None, horizon=None):
-    """Replace the occurrences of these event pages; unlisted pages just lose theirs."""
+    """Replace the occurrences of these event pages and of their translations (a translation
+    going live or away changes which calendars list the original); unlisted pages just lose
+    theirs."""
     from kulturnetz.models import EventPage, Occurrence
 
-    ids = [event.pk for event in events]
-    if not ids:
+    keys = {event.translation_key for event in events}
+    if not keys:
         return 0
-    pages = (
-        EventPage.objects.filter(pk__in=ids)
-        .select_related("venue", "organiser")
-        .prefetch_related("dates")
-    )
+    family = EventPage.objects.filter(translation_key__in=keys)
+    ids = list(family.values_list("pk", flat=True))
+    pages = family.select_related("venue", "organiser").prefetch_related("dates")
     listed = list(pages.live().public())
+    languages = CalendarLanguages(translation_keys=keys)
     cache = {}
-    rows = [row for page in listed for row in occurrences_for(page, now, horizon, cache)]
+    rows = [row for page in listed for row in occurrences_for(page, now, horizon, cache, languages)]
     with transaction.atomic():
         Occurrence.objects.filter(event_id__in=ids).delete()
         Occurrence.objects.bulk_create(rows, batch_size=1000)
@@ -207,10 +262,11 @@ def rebuild_all(now=None, horizon=None, batch=500):
             .defer_streamfields()
             .order_by("pk")
         )
+        languages = CalendarLanguages()
         cache = {}
         rows = []
         for event in events.iterator(chunk_size=batch):
-            rows.extend(occurrences_for(event, now, horizon, cache))
+            rows.extend(occurrences_for(event, now, horizon, cache, languages))
             if len(rows) >= 5000:
                 Occurrence.objects.bulk_create(rows, batch_size=1000)
                 total += len(rows)

@@ -71,6 +71,10 @@ class OccurrenceCard(Schema):
     id: int
     event_id: int
     title: str
+    language: str = Field(
+        description="Language of the title and text: the requested one, or German for an event "
+        "not translated yet"
+    )
     start: datetime
     end: datetime | None
     all_day: bool
@@ -174,12 +178,13 @@ def _venue(venue, request):
     }
 
 
-def _card(occurrence, request):
+def _card(occurrence, request, locale):
     event = occurrence.event
     return {
         "id": occurrence.pk,
         "event_id": event.pk,
         "title": occurrence.title,
+        "language": occurrence.content_language or locale.language_code,
         "start": occurrence.start,
         "end": occurrence.end,
         "all_day": occurrence.all_day,
@@ -239,7 +244,7 @@ def list_events(
         "count": found.count(),
         "limit": limit,
         "offset": offset,
-        "items": [_card(occurrence, request) for occurrence in items],
+        "items": [_card(occurrence, request, locale) for occurrence in items],
     }
 
 
@@ -275,7 +280,8 @@ def event_detail(request, event_id: ObjectId):
     if not hasattr(calendar, "route_url"):
         raise Http404
     organiser = event.organiser
-    dates = event.occurrences.upcoming().select_related("event_date")[:50]
+    dates = event.occurrences.for_locale(event.locale_id).upcoming()
+    dates = dates.select_related("event_date")[:50]
     return {
         "id": event.pk,
         "title": event.title,

@@ -199,6 +199,8 @@ class ActorPage(AddressMixin, ContactMixin, SeoFieldsMixin, Page):
         APIField("offers"),
     ]
 
+    # Listed in other languages' lists until translated (home.localisation.LISTED_UNTRANSLATED).
+    listed_untranslated = True
     parent_page_types = ["kulturnetz.ActorIndexPage"]
     subpage_types = []
 

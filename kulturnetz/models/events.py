@@ -413,6 +413,8 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         APIField("accessibility_note"),
     ]
 
+    # Listed in other languages' lists until translated (home.localisation.LISTED_UNTRANSLATED).
+    listed_untranslated = True
     parent_page_types = ["kulturnetz.EventIndexPage"]
     subpage_types = []
 
@@ -472,7 +474,7 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         return self.district_id
 
     def upcoming_occurrences(self, limit=20):
-        return self.occurrences.upcoming().for_cards()[:limit]
+        return self.occurrences.for_locale(self.locale_id).upcoming().for_cards()[:limit]
 
     @property
     def is_cancelled(self):

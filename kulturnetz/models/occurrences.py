@@ -5,6 +5,7 @@ request. kulturnetz/recurrence.py fills it; kulturnetz/signals.py keeps it in st
 publishing, and ``manage.py rebuild_occurrences`` rolls the horizon forward each day.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -15,7 +16,8 @@ from .events import EventDate, EventStatus
 
 class OccurrenceQuerySet(models.QuerySet):
     def for_locale(self, locale):
-        """Occurrences of events in one language (a Locale or its id)."""
+        """What the calendar in one language (a Locale or its id) lists: its events, and the
+        German events without a translation in it (kulturnetz.recurrence.CalendarLanguages)."""
         return self.filter(locale=locale)
 
     def upcoming(self, now=None):
@@ -128,6 +130,12 @@ class Occurrence(models.Model):
 
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.start):%d.%m.%Y %H:%M})"
+
+    @property
+    def content_language(self):
+        """The event's own language where it differs from the calendar's (a German event
+        without an English translation in the English calendar), else ""."""
+        return settings.LANGUAGE_CODE if self.event.locale_id != self.locale_id else ""
 
     @property
     def is_cancelled(self):

@@ -181,6 +181,8 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
         APIField("public_email"),
     ]
 
+    # Listed in other languages' lists until translated (home.localisation.LISTED_UNTRANSLATED).
+    listed_untranslated = True
     parent_page_types = ["kulturnetz.VenueIndexPage"]
     subpage_types = []
 

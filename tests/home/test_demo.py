@@ -9,6 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from home.localisation import LISTED_UNTRANSLATED
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,9 +30,11 @@ def test_second_run_changes_nothing():
 
 
 def test_every_german_page_has_a_complete_english_translation():
-    german = Page.objects.filter(locale__language_code="de", depth__gt=1)
+    german = Page.objects.filter(locale__language_code="de", depth__gt=1).specific()
     assert german.count() >= 6
     for page in german:
+        if getattr(page, LISTED_UNTRANSLATED, False) and page.get_translations().count() == 0:
+            continue  # English lists show it in German until someone translates it
         english = page.get_translation_or_none(
             page.locale.__class__.objects.get(language_code="en")
         )
