@@ -24,12 +24,14 @@ from portal.hooks import (
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
     SEARCH_SOURCES,
+    SHOWCASE_PAGES,
     ApiRouter,
     BenchPages,
     DemoContent,
     GroupPermissions,
     HomeSection,
     SearchSource,
+    ShowcasePage,
 )
 
 TAXONOMY_MODELS = ("discipline", "eventcategory", "district", "actorkind", "accessibilityfeature")
@@ -76,6 +78,27 @@ def kulturnetz_demo():
 @hooks.register(BENCH_PAGES)
 def kulturnetz_bench():
     return [BenchPages(name="kulturnetz", build=bench.build, urls=bench.urls, order=200)]
+
+
+@hooks.register(SHOWCASE_PAGES)
+def kulturnetz_showcase():
+    # The demo content's addresses (kulturnetz/demo_data.py).
+    start = "/de/kulturnetz/"
+    pages = [
+        ("kulturnetz", start),
+        ("kn-calendar", f"{start}kalender/"),
+        ("kn-calendar-filtered", f"{start}kalender/?kategorie=konzert&zeitraum=woche"),
+        ("kn-event-run", f"{start}kalender/ausstellung-lindner/"),
+        ("kn-event-cancelled", f"{start}kalender/theater-abgesagt/"),
+        ("kn-actors", f"{start}kulturaktive/"),
+        ("kn-actor", f"{start}kulturaktive/chor-westwind/"),
+        ("kn-venues", f"{start}spielstaetten/"),
+        ("kn-venue", f"{start}spielstaetten/haus-am-westbahnhof/"),
+    ]
+    return [
+        ShowcasePage(name=name, path=path, order=200 + index)
+        for index, (name, path) in enumerate(pages)
+    ]
 
 
 @hooks.register(GROUP_PERMISSIONS)

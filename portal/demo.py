@@ -172,3 +172,19 @@ def ensure_locales():
 
 def root_page():
     return Page.get_first_root_node()
+
+
+def prepare_pictures(site):
+    """Render every showcase page once, so its pictures exist in all sizes and formats.
+
+    An AVIF rendition takes a few hundred milliseconds: a directory of 24 new logos would
+    make its first visitor (and every test that starts from the demo) wait for seconds.
+    """
+    from django.test import Client
+
+    from portal.showcase import showcase_pages
+
+    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    client = Client(HTTP_HOST=host, secure=site.port == 443)
+    for page in showcase_pages():
+        client.get(page.path)

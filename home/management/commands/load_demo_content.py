@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import DEMO_LOGINS
 from home.site_setup import set_up_site
-from portal.demo import Demo, ensure_locales
+from portal.demo import Demo, ensure_locales, prepare_pictures
 from portal.hooks import DEMO_CONTENT, collect
 
 
@@ -53,6 +53,8 @@ class Command(BaseCommand):
             # from the revision's in-memory page, which would then overwrite the tree's child
             # counts of pages translated in the same transaction.
             content.load(demo)
+        self.stdout.write("Bilder in allen Größen vorbereiten")
+        prepare_pictures(setup.site)
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind vollständig."))
         self.stdout.write("Demo-Zugänge (nur Demo, nie in Produktion):")
         for role, login, _groups, _administrator in DEMO_LOGINS:
