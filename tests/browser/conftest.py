@@ -8,6 +8,7 @@ does not work here. Outside CI a missing browser skips these tests with a loud w
 import os
 import re
 import shutil
+import sqlite3
 from io import StringIO
 from urllib.parse import urlparse
 
@@ -50,11 +51,36 @@ def browser():
         browser.close()
 
 
+# The demo database as the first browser test found it: each later test starts from a copy.
+_demo_snapshot = []
+
+
+def _in_memory_sqlite(connection):
+    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+
+
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the demo content."""
-    ensure_wagtail_roots()
-    call_command("load_demo_content", "--site-url", live_server.url, stdout=StringIO())
+    """The live server with the demo content (each test's changes are flushed after it).
+
+    Loading the demo takes seconds; on the in-memory SQLite database the demo is loaded
+    once and copied back before each test with SQLite's backup API (well under a second).
+    """
+    from django.core.cache import caches
+    from django.db import connection
+
+    if _demo_snapshot and _in_memory_sqlite(connection):
+        _demo_snapshot[0].backup(connection.connection)
+    else:
+        ensure_wagtail_roots()
+        call_command("load_demo_content", "--site-url", live_server.url, stdout=StringIO())
+        if _in_memory_sqlite(connection):
+            connection.ensure_connection()
+            snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(snapshot)
+            _demo_snapshot.append(snapshot)
+    for cache in caches.all():
+        cache.clear()
     return live_server
 
 
