@@ -133,8 +133,34 @@ def test_ical_and_detail_query_counts_do_not_grow(client, make_event, calendar):
     assert _queries(client, page.url) == detail == DETAIL_QUERIES
 
 
-ICAL_QUERIES = 13
+ICAL_QUERIES = 12
 DETAIL_QUERIES = 32
+
+
+def test_text_is_escaped_and_folded_and_reads_back_unchanged(client, make_event, calendar):
+    title = "Lesung; Musik, Tanz \\ Theater: " + "Grüße aus Landau 🎭 " * 6
+    note = "Einlass 19 Uhr,\nBeginn 20 Uhr;\r\n\\ Ende offen\x0b."
+    make_event(
+        title,
+        dates=[
+            EventDate(
+                start_date=timezone.localdate() + timedelta(days=3),
+                start_time=time(20),
+                note=note,
+            )
+        ],
+        price="12 €; ermäßigt, 8 €",
+    )
+    raw = client.get(calendar.url + "ical/").content
+    lines = raw.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75 and lines[-1] == b""
+    assert b"\n" not in raw.replace(b"\r\n", b"") and b"\x0b" not in raw
+    item = events_of(Calendar.from_ical(raw), "Lesung")[0]
+    assert str(item["SUMMARY"]) == title
+    assert str(item["DESCRIPTION"]).split("\n\n")[1:] == [
+        "Einlass 19 Uhr,\nBeginn 20 Uhr;\n\\ Ende offen.",
+        "12 €; ermäßigt, 8 €",
+    ]
 
 
 def jsonld_events(html):
