@@ -8,6 +8,8 @@ its start in UTC: stable when the occurrences are rebuilt and the same in every 
 The iCalendar text is written here, line by line, rather than through the icalendar library:
 a VEVENT is always the same dozen properties, and the library's generic machinery took about
 1 ms per date. What is written is checked by parsing it back with icalendar (the tests).
+
+How much a feed holds: see ICAL_DAYS_AHEAD and ICAL_MAX_DATES.
 """
 
 import functools
@@ -25,7 +27,11 @@ from kulturnetz.models import EventCategory, EventPage, EventStatus
 from kulturnetz.recurrence import BERLIN
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
-# A feed is for calendar programs, not an archive: the next this many dates.
+# The whole calendar is for subscribers and the shop-window screens in town: both look at the
+# coming weeks, not at next year. Its feed holds the dates of the next 90 days.
+ICAL_DAYS_AHEAD = 90
+# Every feed, filtered or not, holds at most this many dates, the nearest first (about half a
+# megabyte). A category, venue, actor or single event keeps all its upcoming dates up to it.
 ICAL_MAX_DATES = 1000
 FEED_ITEMS = 20
 FEED_CLASSES = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
@@ -165,7 +171,7 @@ def vevent_lines(row, url, host):
     return lines
 
 
-def ical_body(occurrences, request, index, name):
+def ical_body(occurrences, request, index, name, description):
     """The iCalendar text of the first ICAL_MAX_DATES of these occurrences, as bytes."""
     host = request.get_host().split(":")[0] or "localhost"
     lines = [
@@ -175,6 +181,7 @@ def ical_body(occurrences, request, index, name):
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         content_line("X-WR-CALNAME", ical_text(name)),
+        content_line("X-WR-CALDESC", ical_text(description)),
         "X-WR-TIMEZONE:Europe/Berlin",
         # The one time zone every DTSTART and DTEND with TZID refers to, before its first use.
         *BERLIN_VTIMEZONE,
@@ -212,8 +219,13 @@ def calendar_ical(index, request, **route_filters):
     """Upcoming dates of the calendar as iCalendar, narrowed like the page.
 
     Bad values in the address are ignored, as on the page; a route naming a category, venue
-    or actor that does not exist is a 404.
+    or actor that does not exist is a 404. Without filters, the next ICAL_DAYS_AHEAD days.
     """
+    body = _calendar_body(index, request, route_filters)
+    return ical_response(body, "kulturnetz")
+
+
+def _calendar_body(index, request, route_filters):
     from kulturnetz.models import ActorPage, VenuePage
 
     name = index.title
@@ -233,9 +245,15 @@ def calendar_ical(index, request, **route_filters):
     filters.form.is_valid()
     if route_filters and not all(filters.form.cleaned_data.get(key) for key in route_filters):
         raise Http404
+    occurrences = filters.qs
+    if filters.is_filtered:
+        description = _("Alle kommenden Termine (höchstens %(count)s).")
+    else:
+        occurrences = occurrences.filter(start__lt=filters.now + timedelta(days=ICAL_DAYS_AHEAD))
+        description = _("Die Termine der nächsten %(days)s Tage (höchstens %(count)s).")
+    description %= {"days": ICAL_DAYS_AHEAD, "count": ICAL_MAX_DATES}
     site_name = OrganisationSettings.for_request(request).name
-    body = ical_body(filters.qs, request, index, f"{name} · {site_name}")
-    return ical_response(body, "kulturnetz")
+    return ical_body(occurrences, request, index, f"{name} · {site_name}", description)
 
 
 def _page_title(model, slug, locale):
@@ -249,7 +267,8 @@ def _page_title(model, slug, locale):
 
 def event_ical(index, request, slug):
     event = get_object_or_404(EventPage.objects.child_of(index).live().public(), slug=slug)
-    body = ical_body(event.occurrences.upcoming(), request, index, event.title)
+    description = _("Alle kommenden Termine (höchstens %(count)s).") % {"count": ICAL_MAX_DATES}
+    body = ical_body(event.occurrences.upcoming(), request, index, event.title, description)
     return ical_response(body, slug)
 
 

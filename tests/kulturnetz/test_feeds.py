@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
+from kulturnetz import feeds
+from kulturnetz.feeds import ICAL_DAYS_AHEAD
 from kulturnetz.models import EventDate
 from kulturnetz.recurrence import rebuild_all
 from tests.test_hostile_input import HOSTILE_VALUES
@@ -135,6 +137,43 @@ def test_ical_and_detail_query_counts_do_not_grow(client, make_event, calendar):
 
 ICAL_QUERIES = 12
 DETAIL_QUERIES = 32
+
+
+def test_whole_calendar_holds_90_days_a_filtered_or_single_feed_more(client, make_event, calendar):
+    today = timezone.localdate()
+    make_event("Bald", day=today + timedelta(days=ICAL_DAYS_AHEAD - 2))
+    later = make_event("Später", day=today + timedelta(days=ICAL_DAYS_AHEAD + 2))
+    everything = ical(client, calendar.url + "ical/")
+    assert events_of(everything, "Bald") and not events_of(everything, "Später")
+    assert str(everything["X-WR-CALDESC"]) == "Die Termine der nächsten 90 Tage (höchstens 1000)."
+    for path in (
+        "ical/kategorie/konzert/",
+        "ical/spielstaette/haus-am-westbahnhof/",
+        f"ical/veranstaltung/{later.slug}/",
+    ):
+        narrowed = ical(client, calendar.url + path)
+        assert events_of(narrowed, "Später"), path
+        assert str(narrowed["X-WR-CALDESC"]) == "Alle kommenden Termine (höchstens 1000)."
+    assert events_of(ical(client, calendar.url + "ical/", q="Später"), "Später")
+
+
+def test_every_feed_holds_the_nearest_dates_up_to_the_cap(
+    client, make_event, calendar, monkeypatch
+):
+    monkeypatch.setattr(feeds, "ICAL_MAX_DATES", 3)
+    today = timezone.localdate()
+    page = make_event(
+        "Reihe",
+        dates=[
+            EventDate(start_date=today + timedelta(days=n), start_time=time(18))
+            for n in (7, 2, 5, 3, 6, 4)
+        ],
+    )
+    single = ical(client, f"{calendar.url}ical/veranstaltung/{page.slug}/")
+    starts = [item.decoded("DTSTART").date() for item in single.walk("VEVENT")]
+    assert starts == [today + timedelta(days=n) for n in (2, 3, 4)]
+    assert str(single["X-WR-CALDESC"]) == "Alle kommenden Termine (höchstens 3)."
+    assert len(ical(client, calendar.url + "ical/").walk("VEVENT")) == 3
 
 
 def test_text_is_escaped_and_folded_and_reads_back_unchanged(client, make_event, calendar):
