@@ -9,21 +9,27 @@ The iCalendar text is written here, line by line, rather than through the icalen
 a VEVENT is always the same dozen properties, and the library's generic machinery took about
 1 ms per date. What is written is checked by parsing it back with icalendar (the tests).
 
-How much a feed holds: see ICAL_DAYS_AHEAD and ICAL_MAX_DATES.
+How much a feed holds, and how long it is kept, see ICAL_DAYS_AHEAD, ICAL_MAX_DATES and
+cached_ical().
 """
 
 import functools
+import hashlib
 import re
+import zlib
 from datetime import UTC, timedelta
 
+from django.core.cache import cache
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import feedgenerator, timezone
+from django.utils import feedgenerator, timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.translation import gettext as _
 
 from home.models import OrganisationSettings
 from kulturnetz.filters import EventFilterSet
-from kulturnetz.models import EventCategory, EventPage, EventStatus
+from kulturnetz.models import EventCategory, EventPage, EventStatus, Occurrence
 from kulturnetz.recurrence import BERLIN
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -33,6 +39,12 @@ ICAL_DAYS_AHEAD = 90
 # Every feed, filtered or not, holds at most this many dates, the nearest first (about half a
 # megabyte). A category, venue, actor or single event keeps all its upcoming dates up to it.
 ICAL_MAX_DATES = 1000
+# Rendered feeds are kept until the occurrences change (see occurrences_version()), and at
+# most this long: renamed categories or settings, and dates that have ended, show after it.
+ICAL_CACHE_SECONDS = 15 * 60
+# What calendar programs and screens may keep without asking again (they ask with the ETag).
+ICAL_MAX_AGE = 5 * 60
+ICAL_REFRESH = "PT1H"
 FEED_ITEMS = 20
 FEED_CLASSES = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
 ICAL_STATUS = {
@@ -183,6 +195,9 @@ def ical_body(occurrences, request, index, name, description):
         content_line("X-WR-CALNAME", ical_text(name)),
         content_line("X-WR-CALDESC", ical_text(description)),
         "X-WR-TIMEZONE:Europe/Berlin",
+        # How often subscribers should look again (RFC 7986; X-PUBLISHED-TTL for Outlook).
+        f"REFRESH-INTERVAL;VALUE=DURATION:{ICAL_REFRESH}",
+        f"X-PUBLISHED-TTL:{ICAL_REFRESH}",
         # The one time zone every DTSTART and DTEND with TZID refers to, before its first use.
         *BERLIN_VTIMEZONE,
     ]
@@ -209,10 +224,50 @@ def event_urls(index, request):
     return url
 
 
-def ical_response(body, filename):
-    response = HttpResponse(body, content_type=ICAL_CONTENT_TYPE)
+def occurrences_version():
+    """A value that changes whenever the occurrences table does.
+
+    kulturnetz/recurrence.py changes the table only by deleting rows and inserting new ones,
+    and ids are never reused, so the highest id and the number of rows together name its
+    state. Read from the database, every worker process and the nightly rebuild agree on it,
+    whatever the cache backend.
+    """
+    # Two queries, as SQLite answers a lone MAX(id) and a lone COUNT(*) without a scan.
+    last = Occurrence.objects.aggregate(last=Max("pk"))["last"]
+    return f"{last or 0}-{Occurrence.objects.count()}"
+
+
+def _cache_key(request):
+    """One entry per feed: address, host, language, the calendar's filters (other parameters
+    do not count) and the state of the occurrences."""
+    query = sorted(
+        (name, value) for name in EventFilterSet.base_filters for value in request.GET.getlist(name)
+    )
+    parts = [request.scheme, request.get_host(), request.path, translation.get_language(), query]
+    digest = hashlib.sha256(repr(parts).encode("utf-8", "backslashreplace")).hexdigest()
+    return f"kulturnetz:ical:{occurrences_version()}:{digest}"
+
+
+def cached_ical(request, render, filename):
+    """The feed ``render()`` writes, kept in the cache and answered with an ETag.
+
+    Entries are keyed by the occurrences' state, so publishing, unpublishing, moving or
+    deleting an event makes a new one; ICAL_CACHE_SECONDS bounds what that does not see.
+    A conditional request for an unchanged feed gets 304.
+    """
+    key = _cache_key(request)
+    entry = cache.get(key)
+    if entry is None:
+        body = render()
+        # Kept compressed (about a tenth): many feeds fit in a worker's local-memory cache.
+        entry = (quote_etag(hashlib.sha256(body).hexdigest()[:32]), zlib.compress(body))
+        cache.set(key, entry, ICAL_CACHE_SECONDS)
+    etag, compressed = entry
+    response = HttpResponse(zlib.decompress(compressed), content_type=ICAL_CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return response
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=ICAL_MAX_AGE)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 def calendar_ical(index, request, **route_filters):
@@ -221,8 +276,7 @@ def calendar_ical(index, request, **route_filters):
     Bad values in the address are ignored, as on the page; a route naming a category, venue
     or actor that does not exist is a 404. Without filters, the next ICAL_DAYS_AHEAD days.
     """
-    body = _calendar_body(index, request, route_filters)
-    return ical_response(body, "kulturnetz")
+    return cached_ical(request, lambda: _calendar_body(index, request, route_filters), "kulturnetz")
 
 
 def _calendar_body(index, request, route_filters):
@@ -266,10 +320,12 @@ def _page_title(model, slug, locale):
 
 
 def event_ical(index, request, slug):
-    event = get_object_or_404(EventPage.objects.child_of(index).live().public(), slug=slug)
-    description = _("Alle kommenden Termine (höchstens %(count)s).") % {"count": ICAL_MAX_DATES}
-    body = ical_body(event.occurrences.upcoming(), request, index, event.title, description)
-    return ical_response(body, slug)
+    def render():
+        event = get_object_or_404(EventPage.objects.child_of(index).live().public(), slug=slug)
+        description = _("Alle kommenden Termine (höchstens %(count)s).") % {"count": ICAL_MAX_DATES}
+        return ical_body(event.occurrences.upcoming(), request, index, event.title, description)
+
+    return cached_ical(request, render, slug)
 
 
 def new_events_feed(index, request, kind):
