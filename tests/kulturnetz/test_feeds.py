@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
+from kulturnetz import feeds
+from kulturnetz.feeds import ICAL_DAYS_AHEAD
 from kulturnetz.models import EventDate
 from kulturnetz.recurrence import rebuild_all
 from tests.test_hostile_input import HOSTILE_VALUES
@@ -116,12 +118,12 @@ def _queries(client, url):
     return len(queries)
 
 
-def test_ical_and_detail_query_counts_do_not_grow(client, make_event, calendar):
+def test_detail_query_count_does_not_grow(client, make_event):
     page = make_event(
         "Oft",
         dates=[EventDate(start_date=timezone.localdate() + timedelta(days=2), start_time=time(19))],
     )
-    feed, detail = _queries(client, calendar.url + "ical/"), _queries(client, page.url)
+    detail = _queries(client, page.url)
     page.dates.add(
         *[
             EventDate(start_date=timezone.localdate() + timedelta(days=n), start_time=time(19))
@@ -129,12 +131,140 @@ def test_ical_and_detail_query_counts_do_not_grow(client, make_event, calendar):
         ]
     )
     page.save_revision().publish()
-    assert _queries(client, calendar.url + "ical/") == feed == ICAL_QUERIES
     assert _queries(client, page.url) == detail == DETAIL_QUERIES
 
 
-ICAL_QUERIES = 13
+def test_ical_renders_in_fixed_queries_and_answers_from_the_cache_in_fewer(
+    client, make_event, calendar, django_assert_num_queries
+):
+    url = calendar.url + "ical/"
+    page = make_event(
+        "Oft",
+        dates=[EventDate(start_date=timezone.localdate() + timedelta(days=2), start_time=time(19))],
+    )
+    client.get(page.url)  # Wagtail's own caches (site root paths) of a first request
+    with django_assert_num_queries(ICAL_QUERIES):
+        first = client.get(url).content
+    with django_assert_num_queries(ICAL_CACHED_QUERIES):
+        assert client.get(url).content == first
+    page.dates.add(
+        *[
+            EventDate(start_date=timezone.localdate() + timedelta(days=n), start_time=time(19))
+            for n in range(3, 12)
+        ]
+    )
+    page.save_revision().publish()
+    with django_assert_num_queries(ICAL_QUERIES):
+        assert len(events_of(ical(client, url), "Oft")) == 10
+    with django_assert_num_queries(ICAL_CACHED_QUERIES):
+        client.get(url)
+
+
+# Wagtail's routing of the request (9) and the state of the occurrences (2); rendering adds the
+# calendar's locale, the organisation's name and one query for all the dates.
+ICAL_CACHED_QUERIES = 11
+ICAL_QUERIES = 14
 DETAIL_QUERIES = 32
+
+
+def test_publishing_unpublishing_and_cancelling_show_at_once(client, make_event, calendar):
+    url = calendar.url + "ical/"
+    page = make_event("Vorher", day=timezone.localdate() + timedelta(days=6))
+    single = f"{url}veranstaltung/{page.slug}/"
+    assert events_of(ical(client, url), "Vorher")
+    assert events_of(ical(client, single), "Vorher")
+    page.title, page.status = "Nachher", "cancelled"
+    page.save_revision().publish()
+    parsed = ical(client, url)
+    assert not events_of(parsed, "Vorher")
+    assert [str(item["STATUS"]) for item in events_of(parsed, "Nachher (abgesagt)")] == [
+        "CANCELLED"
+    ]
+    assert events_of(ical(client, single), "Nachher")
+    page.unpublish()
+    assert not events_of(ical(client, url), "Nachher")
+    assert client.get(single).status_code == 404
+
+
+def test_conditional_request_for_an_unchanged_feed_gets_304(client, make_event, calendar):
+    url = calendar.url + "ical/"
+    page = make_event("Bedingt", day=timezone.localdate() + timedelta(days=5))
+    first = client.get(url)
+    etag = first["ETag"]
+    assert etag.startswith('"') and etag.endswith('"')
+    assert "max-age=300" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == etag and "max-age=300" in again["Cache-Control"]
+    assert client.get(url, headers={"If-None-Match": '"anders"'}).status_code == 200
+    page.title = "Bedingt und geändert"
+    page.save_revision().publish()
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert events_of(Calendar.from_ical(changed.content), "Bedingt und geändert")
+
+
+def test_whole_calendar_holds_90_days_a_filtered_or_single_feed_more(client, make_event, calendar):
+    today = timezone.localdate()
+    make_event("Bald", day=today + timedelta(days=ICAL_DAYS_AHEAD - 2))
+    later = make_event("Später", day=today + timedelta(days=ICAL_DAYS_AHEAD + 2))
+    everything = ical(client, calendar.url + "ical/")
+    assert events_of(everything, "Bald") and not events_of(everything, "Später")
+    assert str(everything["X-WR-CALDESC"]) == "Die Termine der nächsten 90 Tage (höchstens 1000)."
+    for path in (
+        "ical/kategorie/konzert/",
+        "ical/spielstaette/haus-am-westbahnhof/",
+        f"ical/veranstaltung/{later.slug}/",
+    ):
+        narrowed = ical(client, calendar.url + path)
+        assert events_of(narrowed, "Später"), path
+        assert str(narrowed["X-WR-CALDESC"]) == "Alle kommenden Termine (höchstens 1000)."
+    assert events_of(ical(client, calendar.url + "ical/", q="Später"), "Später")
+
+
+def test_every_feed_holds_the_nearest_dates_up_to_the_cap(
+    client, make_event, calendar, monkeypatch
+):
+    monkeypatch.setattr(feeds, "ICAL_MAX_DATES", 3)
+    today = timezone.localdate()
+    page = make_event(
+        "Reihe",
+        dates=[
+            EventDate(start_date=today + timedelta(days=n), start_time=time(18))
+            for n in (7, 2, 5, 3, 6, 4)
+        ],
+    )
+    single = ical(client, f"{calendar.url}ical/veranstaltung/{page.slug}/")
+    starts = [item.decoded("DTSTART").date() for item in single.walk("VEVENT")]
+    assert starts == [today + timedelta(days=n) for n in (2, 3, 4)]
+    assert str(single["X-WR-CALDESC"]) == "Alle kommenden Termine (höchstens 3)."
+    assert len(ical(client, calendar.url + "ical/").walk("VEVENT")) == 3
+
+
+def test_text_is_escaped_and_folded_and_reads_back_unchanged(client, make_event, calendar):
+    title = "Lesung; Musik, Tanz \\ Theater: " + "Grüße aus Landau 🎭 " * 6
+    note = "Einlass 19 Uhr,\nBeginn 20 Uhr;\r\n\\ Ende offen\x0b."
+    make_event(
+        title,
+        dates=[
+            EventDate(
+                start_date=timezone.localdate() + timedelta(days=3),
+                start_time=time(20),
+                note=note,
+            )
+        ],
+        price="12 €; ermäßigt, 8 €",
+    )
+    raw = client.get(calendar.url + "ical/").content
+    lines = raw.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75 and lines[-1] == b""
+    assert b"\n" not in raw.replace(b"\r\n", b"") and b"\x0b" not in raw
+    item = events_of(Calendar.from_ical(raw), "Lesung")[0]
+    assert str(item["SUMMARY"]) == title
+    assert str(item["DESCRIPTION"]).split("\n\n")[1:] == [
+        "Einlass 19 Uhr,\nBeginn 20 Uhr;\n\\ Ende offen.",
+        "12 €; ermäßigt, 8 €",
+    ]
 
 
 def jsonld_events(html):

@@ -113,3 +113,14 @@ def test_the_english_directory_api_includes_untranslated_actors(client):
     german = ActorPage.objects.live().filter(locale__language_code="de").count()
     data = client.get("/api/v3/kulturnetz/actors/", {"locale": "en", "limit": 1}).json()
     assert data["count"] == german
+
+
+def test_the_english_ical_feed_links_untranslated_events_to_their_german_page(
+    client, german_event, django_assert_max_num_queries
+):
+    from icalendar import Calendar
+
+    with django_assert_max_num_queries(20):
+        body = client.get(CALENDAR_EN + "ical/").content
+    events = [e for e in Calendar.from_ical(body).walk("VEVENT") if e["SUMMARY"] == "Jazz im Hof"]
+    assert events and str(events[0]["URL"]).endswith(german_event.url)
