@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kulturnetz import bench, demo, sections
+from kulturnetz import bench, demo, demo_data, sections
 from kulturnetz.api import router
 from kulturnetz.models import (
     AccessibilityFeature,
@@ -24,12 +24,14 @@ from portal.hooks import (
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
     SEARCH_SOURCES,
+    SHOWCASE_PAGES,
     ApiRouter,
     BenchPages,
     DemoContent,
     GroupPermissions,
     HomeSection,
     SearchSource,
+    ShowcasePage,
 )
 
 TAXONOMY_MODELS = ("discipline", "eventcategory", "district", "actorkind", "accessibilityfeature")
@@ -71,6 +73,32 @@ def event_search():
 @hooks.register(DEMO_CONTENT)
 def kulturnetz_demo():
     return [DemoContent(name="Kulturnetz", load=demo.load, order=200)]
+
+
+@hooks.register(SHOWCASE_PAGES)
+def kulturnetz_showcase():
+    # The demo content's addresses (kulturnetz/demo.py, demo_data.py): every page type, and an
+    # event of each kind of date and status that looks different.
+    start = f"/de/{demo.START_SLUG}/"
+    calendar, actors, venues = (
+        f"{start}{demo_data.SECTIONS[key]['slug'].de}/" for key in ("events", "actors", "venues")
+    )
+    pages = [
+        ("kulturnetz", start),
+        ("kulturnetz-calendar", calendar),
+        ("kulturnetz-actors", actors),
+        ("kulturnetz-venues", venues),
+        ("kulturnetz-actor", f"{actors}chor-westwind/"),
+        ("kulturnetz-venue", f"{venues}haus-am-westbahnhof/"),
+        ("kulturnetz-event", f"{calendar}liederabend-brandt/"),
+        ("kulturnetz-event-run", f"{calendar}ausstellung-lindner/"),
+        ("kulturnetz-event-weekly", f"{calendar}keramikkurs/"),
+        ("kulturnetz-event-cancelled", f"{calendar}theater-abgesagt/"),
+    ]
+    return [
+        ShowcasePage(name=name, path=path, order=200 + index)
+        for index, (name, path) in enumerate(pages)
+    ]
 
 
 @hooks.register(BENCH_PAGES)

@@ -206,6 +206,7 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
         accessibility = localised_snippets(self.accessibility.all(), self.locale)
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
         calendar = EventIndexPage.for_locale(self.locale_id)
+        opening_hours = list(self.opening_hours.all())
         context.update(
             district=(
                 localised_snippets([self.district], self.locale)[0] if self.district else None
@@ -213,7 +214,9 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
             accessibility=accessibility,
             operators=sorted(operators.values(), key=lambda page: page.title),
             rooms=list(self.rooms.all()),
-            opening_hours=list(self.opening_hours.all()),
+            opening_hours=opening_hours,
+            # The table's column of notes only when one of the days has a note.
+            has_hour_notes=any(hours.note for hours in opening_hours),
             occurrences=occurrences[:UPCOMING_LIMIT],
             more_occurrences=len(occurrences) > UPCOMING_LIMIT,
             calendar_url=(
