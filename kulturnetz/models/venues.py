@@ -236,5 +236,6 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
             Occurrence.objects.filter(venue__translation_key=self.translation_key)
             .for_locale(self.locale_id)
             .upcoming()
+            .once_per_run()
             .for_cards()[:limit]
         )

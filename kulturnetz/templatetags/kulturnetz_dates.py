@@ -81,17 +81,3 @@ def date_summary(event_date, today=None):
 def without_runs(occurrences):
     """The occurrences that are dates of their own (a run's open days are summed up instead)."""
     return [occurrence for occurrence in occurrences if occurrence.kind != EventDate.Kind.RUN]
-
-
-@register.filter
-def once_per_run(occurrences):
-    """The occurrences with each run once (its first open day): a list of the next dates
-    should not repeat an exhibition for every day it is open."""
-    seen, kept = set(), []
-    for occurrence in occurrences:
-        if occurrence.kind == EventDate.Kind.RUN:
-            if occurrence.event_date_id in seen:
-                continue
-            seen.add(occurrence.event_date_id)
-        kept.append(occurrence)
-    return kept
