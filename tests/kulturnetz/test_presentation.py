@@ -172,3 +172,13 @@ def test_weekday_lists_are_joined_with_und():
     with override("de"):
         assert join_words(["Montag"]) == "Montag"
         assert join_words(["Montag", "Dienstag", "Freitag"]) == "Montag, Dienstag und Freitag"
+
+
+def test_an_empty_directory_does_not_ask_to_remove_filters(client, db):
+    from kulturnetz.models import VenuePage
+
+    VenuePage.objects.all().unpublish()
+    html = client.get("/de/kulturnetz/spielstaetten/").content.decode()
+    assert "Hier gibt es noch keine Einträge." in html and "weniger Filtern" not in html
+    html = client.get("/de/kulturnetz/kulturaktive/?q=Zauberflöte").content.decode()
+    assert "weniger Filtern" in html and "Alle Einträge zeigen" in html
