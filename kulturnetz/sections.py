@@ -18,7 +18,8 @@ def whats_on_context(request, page, value):
     count = value.get("count") or 3
     locale = Locale.get_active()
     calendar = EventIndexPage.objects.live().public().filter(locale=locale).first()
-    occurrences = Occurrence.objects.for_locale(locale).upcoming().for_cards()[:count]
+    occurrences = Occurrence.objects.for_locale(locale).upcoming().once_per_run().for_cards()
+    occurrences = occurrences[:count]
     return {"occurrences": list(occurrences), "calendar": calendar}
 
 

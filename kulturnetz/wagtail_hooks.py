@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kulturnetz import bench, demo, sections
+from kulturnetz import bench, demo, demo_data, sections
 from kulturnetz.api import router
 from kulturnetz.models import (
     AccessibilityFeature,
@@ -75,30 +75,35 @@ def kulturnetz_demo():
     return [DemoContent(name="Kulturnetz", load=demo.load, order=200)]
 
 
-@hooks.register(BENCH_PAGES)
-def kulturnetz_bench():
-    return [BenchPages(name="kulturnetz", build=bench.build, urls=bench.urls, order=200)]
-
-
 @hooks.register(SHOWCASE_PAGES)
 def kulturnetz_showcase():
-    # The demo content's addresses (kulturnetz/demo_data.py).
-    start = "/de/kulturnetz/"
+    # The demo content's addresses (kulturnetz/demo.py, demo_data.py): every page type, and an
+    # event of each kind of date and status that looks different.
+    start = f"/de/{demo.START_SLUG}/"
+    calendar, actors, venues = (
+        f"{start}{demo_data.SECTIONS[key]['slug'].de}/" for key in ("events", "actors", "venues")
+    )
     pages = [
         ("kulturnetz", start),
-        ("kn-calendar", f"{start}kalender/"),
-        ("kn-calendar-filtered", f"{start}kalender/?kategorie=konzert&zeitraum=woche"),
-        ("kn-event-run", f"{start}kalender/ausstellung-lindner/"),
-        ("kn-event-cancelled", f"{start}kalender/theater-abgesagt/"),
-        ("kn-actors", f"{start}kulturaktive/"),
-        ("kn-actor", f"{start}kulturaktive/chor-westwind/"),
-        ("kn-venues", f"{start}spielstaetten/"),
-        ("kn-venue", f"{start}spielstaetten/haus-am-westbahnhof/"),
+        ("kulturnetz-calendar", calendar),
+        ("kulturnetz-actors", actors),
+        ("kulturnetz-venues", venues),
+        ("kulturnetz-actor", f"{actors}chor-westwind/"),
+        ("kulturnetz-venue", f"{venues}haus-am-westbahnhof/"),
+        ("kulturnetz-event", f"{calendar}liederabend-brandt/"),
+        ("kulturnetz-event-run", f"{calendar}ausstellung-lindner/"),
+        ("kulturnetz-event-weekly", f"{calendar}keramikkurs/"),
+        ("kulturnetz-event-cancelled", f"{calendar}theater-abgesagt/"),
     ]
     return [
         ShowcasePage(name=name, path=path, order=200 + index)
         for index, (name, path) in enumerate(pages)
     ]
+
+
+@hooks.register(BENCH_PAGES)
+def kulturnetz_bench():
+    return [BenchPages(name="kulturnetz", build=bench.build, urls=bench.urls, order=200)]
 
 
 @hooks.register(GROUP_PERMISSIONS)

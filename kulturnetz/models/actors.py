@@ -254,5 +254,6 @@ class ActorPage(AddressMixin, ContactMixin, SeoFieldsMixin, Page):
             Occurrence.objects.filter(organiser__translation_key=self.translation_key)
             .for_locale(self.locale_id)
             .upcoming()
+            .once_per_run()
             .for_cards()[:limit]
         )

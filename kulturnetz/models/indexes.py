@@ -67,14 +67,18 @@ class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
             sections=sections,
             calendar=next((p for p in sections if isinstance(p, EventIndexPage)), None),
             actor_directory=next((p for p in sections if isinstance(p, ActorIndexPage)), None),
-            today=dates.between(*periods.today()).for_cards()[:START_PAGE_DATES],
-            weekend=dates.between(*periods.weekend()).for_cards()[:START_PAGE_DATES],
+            today=self._dates_in(dates, *periods.today()),
+            weekend=self._dates_in(dates, *periods.weekend()),
             categories=EventCategory.objects.filter(locale=self.locale_id),
             newest_actors=localise_cards(
                 newest[:START_PAGE_ACTORS], self.locale, ACTOR_VOCABULARIES
             ),
         )
         return context
+
+    @staticmethod
+    def _dates_in(dates, start, end):
+        return dates.between(start, end).once_per_run(since=start).for_cards()[:START_PAGE_DATES]
 
 
 class ActorIndexPage(SectionPage):

@@ -7,7 +7,7 @@ publishing, and ``manage.py rebuild_occurrences`` rolls the horizon forward each
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,18 @@ class OccurrenceQuerySet(models.QuerySet):
     def between(self, start, end):
         """Occurrences that overlap [start, end): a run open that day counts too."""
         return self.filter(start__lt=end, visible_until__gte=start)
+
+    def once_per_run(self, since=None):
+        """Each run (an exhibition's open days) once, by its first open day from ``since``
+        (now) on: a list of next dates names an exhibition once, not for every open day."""
+        first_open_day = (
+            Occurrence.objects.filter(
+                event_date=OuterRef("event_date"), visible_until__gte=since or timezone.now()
+            )
+            .order_by("start", "pk")
+            .values("pk")[:1]
+        )
+        return self.filter(~Q(kind=EventDate.Kind.RUN) | Q(pk=Subquery(first_open_day)))
 
     def in_category(self, category):
         """The category as first or further category (matched by translation, any language)."""

@@ -208,6 +208,7 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
         accessibility = localised_snippets(self.accessibility.all(), self.locale)
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
         calendar = EventIndexPage.for_locale(self.locale_id)
+        opening_hours = list(self.opening_hours.all())
         context.update(
             district=(
                 localised_snippets([self.district], self.locale)[0] if self.district else None
@@ -215,7 +216,9 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
             accessibility=accessibility,
             operators=sorted(operators.values(), key=lambda page: page.title),
             rooms=list(self.rooms.all()),
-            opening_hours=list(self.opening_hours.all()),
+            opening_hours=opening_hours,
+            # The table's column of notes only when one of the days has a note.
+            has_hour_notes=any(hours.note for hours in opening_hours),
             occurrences=occurrences[:UPCOMING_LIMIT],
             more_occurrences=len(occurrences) > UPCOMING_LIMIT,
             calendar_url=(
@@ -235,5 +238,6 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
             Occurrence.objects.filter(venue__translation_key=self.translation_key)
             .for_locale(self.locale_id)
             .upcoming()
+            .once_per_run()
             .for_cards()[:limit]
         )

@@ -5,14 +5,19 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def assert_no_axe_violations(axe, page):
+def axe_violations(axe, page):
+    """What axe-core finds on the page against WCAG 2.1 A/AA and its best practices."""
     results = axe.run(
         page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
     )
-    details = [
+    return [
         (v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3])
         for v in results.response["violations"]
     ]
+
+
+def assert_no_axe_violations(axe, page):
+    details = axe_violations(axe, page)
     assert details == [], details
 
 

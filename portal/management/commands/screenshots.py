@@ -110,7 +110,7 @@ class Command(BaseCommand):
                                 )
                             context.close()
                         self.stdout.write(
-                            f"{showcase.name:<16} {viewport_name:<8} "
+                            f"{showcase.name:<28} {viewport_name:<8} "
                             f"CLS {shifts[0]:.3f} (ohne JavaScript {shifts[1]:.3f})"
                         )
             finally:
