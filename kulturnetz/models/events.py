@@ -457,6 +457,8 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
             venue=venue,
             organiser=organiser,
             accessibility=localised_snippets(self.accessibility.all(), self.locale),
+            # A translation may still point at the German category.
+            category=localised_snippets([self.category], self.locale)[0] if self.category else None,
             occurrences=occurrences,
             ical_url=calendar.route_url("event_ical", self.slug),
             # A script element with every < > & escaped, so no text of the event can end it.
