@@ -249,6 +249,18 @@ def _filtered(filter_class, parameters, filters, pages, locale):
     return filterset.qs, None
 
 
+def _listing(request, filters, filter_class, parameters, live_pages, vocabularies, serialise):
+    """One page of a directory in the API: the pages' FilterSet, then the cards."""
+    locale = _locale(filters.locale)
+    pages, problem = _filtered(filter_class, parameters, filters, live_pages(locale=locale), locale)
+    if problem is not None:
+        return problem
+    window = localise_cards(
+        pages[filters.offset : filters.offset + filters.limit], locale, vocabularies
+    )
+    return {"count": pages.count(), "items": [serialise(page, request) for page in window]}
+
+
 def _locale(code):
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
@@ -300,15 +312,9 @@ def _contact(page):
     summary="Actors of the Kulturnetz (the directory's filters)",
 )
 def list_actors(request, filters: Query[ActorFilterIn]):
-    locale = _locale(filters.locale)
-    actors, problem = _filtered(
-        ActorFilter, ACTOR_PARAMETERS, filters, live_actors(locale=locale), locale
+    return _listing(
+        request, filters, ActorFilter, ACTOR_PARAMETERS, live_actors, ACTOR_VOCABULARIES, _actor
     )
-    if problem is not None:
-        return problem
-    window = actors[filters.offset : filters.offset + filters.limit]
-    items = localise_cards(window, locale, ACTOR_VOCABULARIES)
-    return {"count": actors.count(), "items": [_actor(actor, request) for actor in items]}
 
 
 @router.get(
@@ -344,15 +350,9 @@ def get_actor(request, actor_id: ObjectId):
     summary="Venues of the Kulturnetz (the directory's filters)",
 )
 def list_venues(request, filters: Query[VenueFilterIn]):
-    locale = _locale(filters.locale)
-    venues, problem = _filtered(
-        VenueFilter, VENUE_PARAMETERS, filters, live_venues(locale=locale), locale
+    return _listing(
+        request, filters, VenueFilter, VENUE_PARAMETERS, live_venues, VENUE_VOCABULARIES, _venue
     )
-    if problem is not None:
-        return problem
-    window = venues[filters.offset : filters.offset + filters.limit]
-    items = localise_cards(window, locale, VENUE_VOCABULARIES)
-    return {"count": venues.count(), "items": [_venue(venue, request) for venue in items]}
 
 
 @router.get(
