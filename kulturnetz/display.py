@@ -41,7 +41,7 @@ def display_count(value):
 
 
 def _when(occurrence, today):
-    """(day, time) as a screen says them: "Heute", "Morgen", "Sa 14.12."; "20:00", "10–18 Uhr"."""
+    """(day, time) as a screen says them: "Heute", "Morgen", "Sa 14.12."; "20:00"."""
     start = timezone.localtime(occurrence.start, BERLIN)
     day = max(start.date(), today)
     if day == today:
@@ -53,8 +53,12 @@ def _when(occurrence, today):
     if occurrence.all_day:
         time_text = _("ganztägig")
     elif occurrence.kind == "run" and occurrence.end:
+        # Opening hours, short enough for the time column: "10–18 Uhr", "10:30–18:00".
         end = timezone.localtime(occurrence.end, BERLIN)
-        time_text = f"{start:%H:%M}–{end:%H:%M}"
+        if start.minute == end.minute == 0:
+            time_text = _("%(start)s–%(end)s Uhr") % {"start": start.hour, "end": end.hour}
+        else:
+            time_text = f"{start:%H:%M}–{end:%H:%M}"
     else:
         time_text = f"{start:%H:%M}"
     return day_text, time_text

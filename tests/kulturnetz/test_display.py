@@ -123,7 +123,7 @@ def test_days_are_named_as_people_say_them(client, make_event):
     assert tomorrow_item.startswith("Morgen 20:00")
     run = next(text(i) for i in items(html) if "Bilder im Haus" in i)
     weekday = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][later.weekday()]
-    assert run.startswith(f"{weekday} {later.day}.{later.month}. 10:00–18:00")
+    assert run.startswith(f"{weekday} {later.day}.{later.month}. 10–18 Uhr")
     assert "bis " in run
 
 
