@@ -142,6 +142,7 @@ def test_events_list_each_upcoming_date_with_its_status(client, make_event):
         Occurrence.objects.filter(title="Abgesagte Probe", locale__language_code="de").get().event
     )
     assert cancelled["uid"].startswith(str(event.translation_key))
+    assert cancelled["url"] == event.get_full_url() and cancelled["url"].startswith("http://")
     items = json_data(client, DATA + "veranstaltungen/json/")["items"]
     assert len(items) == len(rows) and items[0]["all_day"] in (True, False)
 
@@ -204,3 +205,19 @@ def test_a_venue_without_public_address_still_exports(client):
     rows = csv_rows(client, DATA + "spielstaetten/csv/")
     row = next(row for row in rows if row["title"] == "Hinterhof ohne Adresse")
     assert row["latitude"] == "" and row["district"] == "" and row["email"] == ""
+
+
+def test_the_dates_file_costs_the_same_queries_for_few_and_many_dates(client, make_event):
+    def queries():
+        response = client.get(DATA + "veranstaltungen/csv/")
+        with CaptureQueriesContext(connection) as captured:
+            rows = b"".join(response.streaming_content).count(b"\r\n") - 1
+        return len(captured.captured_queries), rows
+
+    few, before = queries()
+    for number in range(10):
+        make_event(f"Noch ein Termin {number}", day=timezone.localdate() + timedelta(days=2))
+    many, after = queries()
+    # The calendars' addresses, the ids, the rows (one query of plain values per chunk).
+    assert few == many == 3
+    assert after == before + 10
