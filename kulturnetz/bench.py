@@ -136,6 +136,7 @@ def urls():
             ("kn_api_events", "/api/v3/kulturnetz/events/?limit=50"),
         ]
     found += directory_urls()
+    found += open_data_urls(calendar_url)
     return [(name, url) for name, url in found if url]
 
 
@@ -166,4 +167,27 @@ def directory_urls():
         ("kulturnetz_api_actors", "/api/v3/kulturnetz/actors/?kind=verein&limit=20"),
         ("kulturnetz_api_venues", "/api/v3/kulturnetz/venues/?limit=20"),
     ]
+    return found
+
+
+def open_data_urls(calendar_url):
+    """The shop-window display (default and the most rows) and every open data file."""
+    from kulturnetz.models import KulturnetzIndexPage
+    from kulturnetz.models.indexes import OPEN_DATA_FORMATS, OPEN_DATA_WORDS
+
+    found = []
+    if calendar_url:
+        found += [
+            ("kn_display", f"{calendar_url}anzeige/"),
+            ("kn_display_20_konzert", f"{calendar_url}anzeige/?anzahl=20&kategorie=konzert"),
+        ]
+    start = _section(KulturnetzIndexPage)
+    if start is not None:
+        data = start.url + start.route_path("open_data")
+        found.append(("kn_open_data", data))
+        found += [
+            (f"kn_data_{dataset}_{fmt}", f"{data}{words['de']}/{fmt}/")
+            for dataset, words in OPEN_DATA_WORDS.items()
+            for fmt in OPEN_DATA_FORMATS
+        ]
     return found

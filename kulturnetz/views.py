@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 from home.pagination import PAGE_PARAM, paginate
@@ -52,3 +53,11 @@ def calendar(index, request, now=None):
             "ical_url": index.route_url("ical") + (f"?{query}" if query else ""),
         },
     )
+
+
+def patch_page_cache(response, page, max_age):
+    """Let caches keep a route's answer for ``max_age`` seconds: shared caches too, unless the
+    page has a view restriction (then only the visitor's browser)."""
+    restricted = page.get_view_restrictions().exists()
+    patch_cache_control(response, max_age=max_age, **{"private" if restricted else "public": True})
+    return response

@@ -9,11 +9,25 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import HeaderImageMixin, SeoFieldsMixin
-from home.routes import LocalisedRoutesMixin, localised_path
+from home.routes import LocalisedRoutesMixin, localised_path, localised_re_path
 
 # How many dates the start page lists for today and for the weekend, and how many new actors.
 START_PAGE_DATES = 8
 START_PAGE_ACTORS = 6
+# The open data files' names per language (kulturnetz/open_data.py): dataset → {language: word}.
+OPEN_DATA_WORDS = {
+    "actors": {"de": "kulturaktive", "en": "actors"},
+    "venues": {"de": "spielstaetten", "en": "venues"},
+    "events": {"de": "veranstaltungen", "en": "events"},
+}
+OPEN_DATA_FORMATS = ("csv", "json")
+
+
+def _open_data_file(folder, language):
+    words = "|".join(words[language] for words in OPEN_DATA_WORDS.values())
+    formats = "|".join(OPEN_DATA_FORMATS)
+    # Wagtail serves only addresses of word characters ending in "/": daten/kulturaktive/csv/.
+    return rf"^{folder}/(?P<word>{words})/(?P<fmt>{formats})/$"
 
 
 class SectionPage(SeoFieldsMixin, Page):
@@ -38,8 +52,9 @@ class SectionPage(SeoFieldsMixin, Page):
         abstract = True
 
 
-class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
-    """The Kulturnetz's start page; actors, venues and calendar are its children."""
+class KulturnetzIndexPage(LocalisedRoutesMixin, RoutablePageMixin, HeaderImageMixin, SectionPage):
+    """The Kulturnetz's start page; actors, venues and calendar are its children. Its routes
+    are the open data: a page that explains them and the files."""
 
     content_panels = [*SectionPage.content_panels, HeaderImageMixin.header_image_panel]
 
@@ -79,6 +94,23 @@ class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
     @staticmethod
     def _dates_in(dates, start, end):
         return dates.between(start, end).once_per_run(since=start).for_cards()[:START_PAGE_DATES]
+
+    # Routes (home/routes.py): the open data page and its files.
+    @localised_path("open_data", de="daten/", en="data/")
+    def open_data_view(self, request):
+        from kulturnetz.open_data import open_data_page
+
+        return open_data_page(self, request)
+
+    @localised_re_path(
+        "open_data_file",
+        de=_open_data_file("daten", "de"),
+        en=_open_data_file("data", "en"),
+    )
+    def open_data_file_view(self, request, word, fmt):
+        from kulturnetz.open_data import open_data_file
+
+        return open_data_file(self, request, word, fmt)
 
 
 class ActorIndexPage(SectionPage):
@@ -184,3 +216,9 @@ class EventIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
         from kulturnetz.feeds import new_events_feed
 
         return new_events_feed(self, request, kind)
+
+    @localised_path("display", de="anzeige/", en="display/")
+    def display_view(self, request):
+        from kulturnetz.display import display
+
+        return display(self, request)

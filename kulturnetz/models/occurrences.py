@@ -33,7 +33,10 @@ class OccurrenceQuerySet(models.QuerySet):
         (now) on: a list of next dates names an exhibition once, not for every open day."""
         first_open_day = (
             Occurrence.objects.filter(
-                event_date=OuterRef("event_date"), visible_until__gte=since or timezone.now()
+                event_date=OuterRef("event_date"),
+                # A German run has rows in each calendar that lists it.
+                locale=OuterRef("locale"),
+                visible_until__gte=since or timezone.now(),
             )
             .order_by("start", "pk")
             .values("pk")[:1]

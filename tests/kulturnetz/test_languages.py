@@ -124,3 +124,16 @@ def test_the_english_ical_feed_links_untranslated_events_to_their_german_page(
         body = client.get(CALENDAR_EN + "ical/").content
     events = [e for e in Calendar.from_ical(body).walk("VEVENT") if e["SUMMARY"] == "Jazz im Hof"]
     assert events and str(events[0]["URL"]).endswith(german_event.url)
+
+
+def test_a_german_run_is_listed_once_in_each_language(make_event):
+    from kulturnetz.models import EventDate
+
+    today = timezone.localdate()
+    run = make_event(
+        "Bilder aus Landau",
+        dates=[EventDate(kind="run", start_date=today, end_date=today + timedelta(days=9))],
+    )
+    for locale_id in (run.locale_id, english().pk):
+        listed = Occurrence.objects.for_locale(locale_id).upcoming().once_per_run()
+        assert listed.filter(event=run).count() == 1, locale_id
