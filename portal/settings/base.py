@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Listed so django-ninja renders the API docs with its bundled Swagger files, not a CDN.
     "ninja",
+    # django-leaflet: only its static files (Leaflet's JS, CSS and marker images) for the map.
+    "leaflet",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
