@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Min, Q
 from django.db.models.functions import Lower
 from django.http import JsonResponse
 from django.templatetags.static import static
@@ -84,12 +84,14 @@ class BoundingBox(NamedTuple):
     east: float
     north: float
 
-    def lookups(self):
+    def lookups(self, prefix=""):
         return Q(
-            latitude__gte=self.south,
-            latitude__lte=self.north,
-            longitude__gte=self.west,
-            longitude__lte=self.east,
+            **{
+                f"{prefix}latitude__gte": self.south,
+                f"{prefix}latitude__lte": self.north,
+                f"{prefix}longitude__gte": self.west,
+                f"{prefix}longitude__lte": self.east,
+            }
         )
 
 
@@ -134,20 +136,16 @@ def _language(page, locale_id):
     return settings.LANGUAGE_CODE if page.locale_id != locale_id else ""
 
 
-def _next_start(locale_id, now, **match):
-    """The start of the next date (or of the run still open) in this language's calendar."""
-    dates = Occurrence.objects.for_locale(locale_id).upcoming(now).filter(**match)
-    return Subquery(dates.order_by("start").values("start")[:1])
-
-
 def map_places(request, locale, bbox=None, limit=None):
     """Venues and upcoming events with a place of their own, with coordinates, by name.
 
-    Five queries whatever the number: view restrictions and places for venues and for events,
-    and the districts in ``locale``. English lists include untranslated German entries.
+    Seven queries whatever the number: for venues and for events the view restrictions, the
+    pages and their next dates; the districts in ``locale``. The next dates are grouped over
+    the language's upcoming occurrences once (a subquery per place would scan them per place).
+    English lists include untranslated German entries.
     """
     locale_id = getattr(locale, "pk", locale)
-    now = timezone.now()
+    upcoming = Occurrence.objects.for_locale(locale_id).upcoming().order_by()
     mapped = Q(latitude__isnull=False, longitude__isnull=False)
     if bbox is not None:
         mapped &= bbox.lookups()
@@ -156,30 +154,41 @@ def map_places(request, locale, bbox=None, limit=None):
         .filter(mapped)
         .select_related("district", "locale")
         .defer_streamfields()
-        .annotate(
-            next_start=_next_start(
-                locale_id, now, venue__translation_key=OuterRef("translation_key")
-            )
-        )
         .order_by(Lower("title"), "pk")
     )
-    # The calendar of this language lists these events (its occurrences); their own place.
+    venues = list(venues[:limit] if limit is not None else venues)
+    # By translation: an event names its venue in the language it chose.
+    next_at_venue = dict(
+        upcoming.filter(venue__translation_key__in={venue.translation_key for venue in venues})
+        .values_list("venue__translation_key")
+        .annotate(first=Min("start"))
+    )
+    # The events this language's calendar lists (its occurrences) at a place of their own.
+    next_of_event = dict(
+        upcoming.filter(venue__isnull=True)
+        .filter(Q(event__latitude__isnull=False, event__longitude__isnull=False))
+        .filter(bbox.lookups("event__") if bbox is not None else Q())
+        .values_list("event_id")
+        .annotate(first=Min("start"))
+    )
     events = (
         EventPage.objects.live()
         .public()
-        .filter(mapped, venue__isnull=True)
+        .filter(mapped, pk__in=list(next_of_event))
         .select_related("district", "locale")
         .defer_streamfields()
-        .annotate(next_start=_next_start(locale_id, now, event=OuterRef("pk")))
-        .filter(next_start__isnull=False)
         .order_by(Lower("title"), "pk")
     )
-    if limit is not None:
-        venues, events = venues[:limit], events[:limit]
-    venues, events = list(venues), list(events)
+    events = list(events[:limit] if limit is not None else events)
     districts = _districts([page.district for page in [*venues, *events]], locale_id)
-    places = [_place(VENUE, page, request, districts, locale_id) for page in venues]
-    places += [_place(EVENT, page, request, districts, locale_id) for page in events]
+    places = [
+        _place(VENUE, page, request, districts, locale_id, next_at_venue.get(page.translation_key))
+        for page in venues
+    ]
+    places += [
+        _place(EVENT, page, request, districts, locale_id, next_of_event.get(page.pk))
+        for page in events
+    ]
     places.sort(key=lambda place: (place.name.casefold(), place.key))
     return places[:limit] if limit is not None else places
 
@@ -197,7 +206,7 @@ def _address(page):
     return [place_name, *lines] if place_name and place_name not in lines else lines
 
 
-def _place(kind, page, request, districts, locale_id):
+def _place(kind, page, request, districts, locale_id, next_start):
     latitude, longitude = _coordinates(page)
     return Place(
         kind=kind,
@@ -208,7 +217,7 @@ def _place(kind, page, request, districts, locale_id):
         longitude=longitude,
         address=_address(page),
         district=districts.get(page.district_id, ""),
-        next_start=getattr(page, "next_start", None),
+        next_start=next_start,
         language=_language(page, locale_id),
     )
 
