@@ -99,11 +99,17 @@ def privacy_body():
     body = [
         _heading("Keine Dienste von Dritten", "No third-party services"),
         _paragraph(
-            "Diese Website lädt keine Schriften, Skripte, Karten oder Zähler von anderen "
-            "Anbietern. Videos von YouTube oder Vimeo werden erst geladen, wenn Ihr das "
-            "ausdrücklich anklickt.",
-            "This website loads no fonts, scripts, maps or counters from other providers. "
-            "Videos from YouTube or Vimeo are only loaded when you explicitly click on them.",
+            "Diese Website lädt keine Schriften, Skripte oder Zähler von anderen Anbietern. "
+            "Videos von YouTube oder Vimeo und die Kartenbilder von OpenStreetMap auf unseren "
+            "Karten werden erst geladen, wenn Ihr das ausdrücklich anklickt; dann erfährt der "
+            "Anbieter Eure IP-Adresse. Kreuzt Ihr bei einer Karte „Auswahl merken“ an, merkt "
+            "sich Euer Browser das (in seinem lokalen Speicher, nicht als Cookie), bis Ihr auf "
+            "der Karte „Karte ausblenden“ klickt.",
+            "This website loads no fonts, scripts or counters from other providers. Videos from "
+            "YouTube or Vimeo and the map images from OpenStreetMap on our maps are only loaded "
+            "when you explicitly click on them; the provider then learns your IP address. If you "
+            "tick “Remember my choice” at a map, your browser remembers it (in its local "
+            "storage, not as a cookie) until you click “Hide map” on the map.",
         ),
         _heading("Server-Protokolle", "Server logs"),
         _paragraph(

@@ -6,6 +6,7 @@ dates. Pages are added in batches without revisions; occurrences are bulk-create
 """
 
 from datetime import time, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +21,7 @@ from kulturnetz.models import (
     EventDate,
     EventIndexPage,
     EventPage,
+    KulturnetzIndexPage,
     VenueIndexPage,
     VenuePage,
 )
@@ -28,6 +30,15 @@ from kulturnetz.recurrence import rebuild_all
 PREFIX = "bench-"
 DATES_PER_EVENT = 5
 BATCH = 200
+# Venues are scattered over a grid around Landau (0.2° × 0.2°, steps of 0.005°); the bbox
+# of the benchmark holds about a quarter of them.
+MAP_WEST, MAP_SOUTH, MAP_STEP = Decimal("8.0"), Decimal("49.1"), Decimal("0.005")
+MAP_BBOX = "8.05,49.15,8.15,49.25"
+
+
+def _grid_point(n):
+    """Latitude and longitude of the n-th bench venue."""
+    return MAP_SOUTH + MAP_STEP * (n % 41), MAP_WEST + MAP_STEP * ((n // 41 + 7 * n) % 41)
 
 
 def _section(model):
@@ -78,6 +89,7 @@ def build(scale):
         for batch in batches(_missing(venues_index, max(scale // 10, 1))):
             with transaction.atomic():
                 for n in batch:
+                    latitude, longitude = _grid_point(n)
                     _add(
                         venues_index,
                         VenuePage(
@@ -85,6 +97,8 @@ def build(scale):
                             slug=f"{PREFIX}{n}",
                             intro="Ein Raum für Kultur.",
                             town="Landau in der Pfalz",
+                            latitude=latitude,
+                            longitude=longitude,
                             district=districts[n % len(districts)],
                         ),
                     )
@@ -137,6 +151,7 @@ def urls():
         ]
     found += directory_urls()
     found += open_data_urls(calendar_url)
+    found += map_urls()
     return [(name, url) for name, url in found if url]
 
 
@@ -189,5 +204,19 @@ def open_data_urls(calendar_url):
             (f"kn_data_{dataset}_{fmt}", f"{data}{words['de']}/{fmt}/")
             for dataset, words in OPEN_DATA_WORDS.items()
             for fmt in OPEN_DATA_FORMATS
+        ]
+    return found
+
+
+def map_urls():
+    """The start page with its map, its places as GeoJSON (all, and a part), and the API's."""
+    start = _section(KulturnetzIndexPage)
+    found = [("kn_api_places_bbox", f"/api/v3/kulturnetz/places/?bbox={MAP_BBOX}")]
+    if start is not None:
+        found = [
+            ("kulturnetz_start", start.url),
+            ("kn_map_geojson", f"{start.url}geojson/"),
+            ("kn_map_geojson_bbox", f"{start.url}geojson/?bbox={MAP_BBOX}"),
+            *found,
         ]
     return found

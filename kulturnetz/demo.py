@@ -310,6 +310,7 @@ def _events(parent, vocabulary, venues, actors, images):
         slug, title, category, venue, organiser, when, intro, extra = spec
         extra = dict(extra)
         place = extra.pop("place", None)
+        coordinates = extra.pop("coordinates", None)
         page = EventPage(
             title=title,
             slug=slug,
@@ -327,5 +328,7 @@ def _events(parent, vocabulary, venues, actors, images):
         if place:
             page.place_name, page.street, page.postcode, page.town, district = place
             page.district = districts[district]
+        if coordinates:
+            page.latitude, page.longitude = (Decimal(value) for value in coordinates)
         events.append(_add(parent, page))
     return events

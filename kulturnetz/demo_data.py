@@ -460,6 +460,8 @@ CATEGORY_TEXT = {
 }
 
 # slug, title, category, venue (or None for a place of its own), organiser, when, intro, extra
+# extra: page fields, and for a place of its own "place" (name, street, postcode, town,
+#        district) and optionally "coordinates" (latitude, longitude) for the map
 # when: ("day", offset, "19:30", "22:00") single date `offset` days from today;
 #       ("sat"/"sun"/"fri", weeks, time, end) on the coming weekend (+ weeks);
 #       ("weekend", time, end) on each day left of this weekend (the calendar's preset), so
@@ -574,6 +576,7 @@ EVENTS = [
                 "Landau-Godramstein",
                 "godramstein",
             ),
+            "coordinates": ("49.209600", "8.079400"),
             "is_free": True,
         },
     ),
@@ -632,6 +635,7 @@ EVENTS = [
                 "Landau in der Pfalz",
                 "landau-innenstadt",
             ),
+            "coordinates": ("49.199300", "8.117100"),
             "is_free": True,
         },
     ),
@@ -764,6 +768,7 @@ EVENTS = [
         "Zehn Abende an der Drehscheibe, vom ersten Klumpen bis zur Schale.",
         {
             "place": ("Werkstatt Tonart", "Weinstraße 12", "76829", "Landau-Arzheim", "arzheim"),
+            "coordinates": ("49.187900", "8.089600"),
             "price": "180 € für zehn Abende",
         },
     ),

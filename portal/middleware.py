@@ -4,24 +4,33 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-# Public pages load nothing from third parties; the only frames are the two-click video
-# embeds, created after the visitor's click.
-PUBLIC_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "script-src 'self'",
-        # Wagtail's userbar for logged-in editors sets inline styles.
-        "style-src 'self' 'unsafe-inline'",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'self'",
-    ]
-)
+
+def public_csp(image_origins=()):
+    """The policy of public pages: nothing from third parties.
+
+    The only frames are the two-click video embeds, created after the visitor's click. A view
+    allows pictures from more origins (the map's tiles, loaded after the visitor's consent) by
+    listing them in ``response.csp_image_origins``.
+    """
+    return "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["img-src 'self' data:", *image_origins]),
+            "script-src 'self'",
+            # Wagtail's userbar for logged-in editors sets inline styles.
+            "style-src 'self' 'unsafe-inline'",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+
+PUBLIC_CSP = public_csp()
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # The Wagtail admin and the interactive API docs need inline scripts: they get no strict CSP.
 RELAXED_PREFIXES = ("/admin/", "/api/v3/docs", "/django-admin/")
@@ -35,7 +44,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if not request.path.startswith(RELAXED_PREFIXES) and not settings.DEBUG:
-            response.setdefault("Content-Security-Policy", PUBLIC_CSP)
+            policy = public_csp(getattr(response, "csp_image_origins", ()))
+            response.setdefault("Content-Security-Policy", policy)
         return response
 
 

@@ -45,6 +45,21 @@ def test_public_pages_send_a_strict_content_security_policy(client, url):
     assert "camera=()" in response["Permissions-Policy"]
 
 
+def test_a_view_can_allow_pictures_from_one_more_origin(rf):
+    from django.http import HttpResponse
+
+    from portal.middleware import SecurityHeadersMiddleware
+
+    def view(request):
+        response = HttpResponse("Karte")
+        response.csp_image_origins = ["https://tiles.example.org"]
+        return response
+
+    policy = SecurityHeadersMiddleware(view)(rf.get("/de/"))["Content-Security-Policy"]
+    assert "img-src 'self' data: https://tiles.example.org;" in policy
+    assert "script-src 'self';" in policy and "connect-src 'self';" in policy
+
+
 def test_admin_gets_no_strict_policy(client):
     response = client.get("/admin/login/")
     assert "Content-Security-Policy" not in response

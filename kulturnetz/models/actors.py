@@ -21,7 +21,7 @@ from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock, ImageBlock
 from home.models import SeoFieldsMixin
 
-from .contact import AddressMixin, ContactMixin
+from .contact import AddressMixin, ContactMixin, MapPageMixin
 
 # How many next dates a detail page lists before it links to the calendar.
 UPCOMING_LIMIT = 10
@@ -78,7 +78,7 @@ class ActorOffer(Orderable):
         return self.title
 
 
-class ActorPage(AddressMixin, ContactMixin, SeoFieldsMixin, Page):
+class ActorPage(MapPageMixin, AddressMixin, ContactMixin, SeoFieldsMixin, Page):
     """An entry of the directory: who they are, what they do, how to reach them."""
 
     kind = models.ForeignKey(
@@ -218,24 +218,32 @@ class ActorPage(AddressMixin, ContactMixin, SeoFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from home.localisation import localised_pages, localised_snippets
+        from kulturnetz.map import ACTOR, VENUE, map_context, place_of
         from kulturnetz.models import EventIndexPage
         from kulturnetz.structured_data import actor_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         venues = list(self.venues.all())
+        shown = localised_pages(venues, public=True, fallback=True)
         social_links = list(self.social_links.all())
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
         calendar = EventIndexPage.for_locale(self.locale_id)
+        # The map: where the actors are at home (with an address) and the venues they run.
+        places = [place_of(ACTOR, self, request)]
+        places += [
+            place_of(VENUE, venue, request, shown=shown[venue.translation_key])
+            for venue in venues
+            if venue.translation_key in shown
+        ]
+        places = [place for place in places if place is not None]
         context.update(
+            map=map_context(request, places) if places else None,
             kind=localised_snippets([self.kind], self.locale)[0] if self.kind else None,
             district=(
                 localised_snippets([self.district], self.locale)[0] if self.district else None
             ),
             disciplines=localised_snippets(self.disciplines.all(), self.locale),
-            venues=sorted(
-                localised_pages(venues, public=True, fallback=True).values(),
-                key=lambda page: page.title,
-            ),
+            venues=sorted(shown.values(), key=lambda page: page.title),
             social_links=social_links,
             offers=list(self.offers.all()),
             occurrences=occurrences[:UPCOMING_LIMIT],

@@ -63,6 +63,22 @@ class AddressMixin(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
+class MapPageMixin:
+    """For pages that can show the map: their image policy allows the tile server.
+
+    The tiles load only after the visitor's consent (static/js/kulturnetz-map.js); a page
+    whose context has no ``map`` keeps the strict policy.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        from kulturnetz.map import allow_tiles
+
+        response = super().serve(request, *args, **kwargs)
+        if (getattr(response, "context_data", None) or {}).get("map"):
+            allow_tiles(response)
+        return response
+
+
 class ContactMixin(models.Model):
     """Phone, website and an e-mail address that is public only if its owner chose so."""
 

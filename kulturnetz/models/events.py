@@ -24,7 +24,7 @@ from home.api_fields import HeaderImageField
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
-from .contact import ACCESSIBILITY_PANEL, AddressMixin
+from .contact import ACCESSIBILITY_PANEL, AddressMixin, MapPageMixin
 from .fields import WEEKDAY_CODES, DateListField, WeekdaysField, split_codes
 
 
@@ -246,7 +246,7 @@ class EventDate(Orderable):
         return self.status or self.page.status
 
 
-class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
+class EventPage(MapPageMixin, AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
     """An event of the Kulturnetz with its dates, place, prices and accessibility."""
 
     category = models.ForeignKey(
@@ -445,6 +445,7 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from home.localisation import localised_pages, localised_snippets
         from home.templatetags.portal_tags import json_script
+        from kulturnetz.map import EVENT, VENUE, map_context, place_of
         from kulturnetz.structured_data import event_jsonld
 
         context = super().get_context(request, *args, **kwargs)
@@ -453,7 +454,9 @@ class EventPage(AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
         organiser = linked.get(self.organiser.translation_key) if self.organiser else None
         occurrences = list(self.upcoming_occurrences())
         calendar = self.get_parent().specific
+        place = place_of(VENUE, venue, request) if venue else place_of(EVENT, self, request)
         context.update(
+            map=map_context(request, [place]) if place else None,
             venue=venue,
             organiser=organiser,
             accessibility=localised_snippets(self.accessibility.all(), self.locale),

@@ -11,6 +11,8 @@ from wagtail.search import index
 from home.models import HeaderImageMixin, SeoFieldsMixin
 from home.routes import LocalisedRoutesMixin, localised_path, localised_re_path
 
+from .contact import MapPageMixin
+
 # How many dates the start page lists for today and for the weekend, and how many new actors.
 START_PAGE_DATES = 8
 START_PAGE_ACTORS = 6
@@ -52,9 +54,12 @@ class SectionPage(SeoFieldsMixin, Page):
         abstract = True
 
 
-class KulturnetzIndexPage(LocalisedRoutesMixin, RoutablePageMixin, HeaderImageMixin, SectionPage):
+class KulturnetzIndexPage(
+    MapPageMixin, LocalisedRoutesMixin, RoutablePageMixin, HeaderImageMixin, SectionPage
+):
     """The Kulturnetz's start page; actors, venues and calendar are its children. Its routes
-    are the open data: a page that explains them and the files."""
+    are the open data (a page that explains them, and the files) and its places as GeoJSON
+    for the map."""
 
     content_panels = [*SectionPage.content_panels, HeaderImageMixin.header_image_panel]
 
@@ -72,16 +77,24 @@ class KulturnetzIndexPage(LocalisedRoutesMixin, RoutablePageMixin, HeaderImageMi
     def get_context(self, request, *args, **kwargs):
         from kulturnetz import periods
         from kulturnetz.directory import ACTOR_VOCABULARIES, live_actors, localise_cards
+        from kulturnetz.map import START_PAGE_PLACES, map_context, map_places
         from kulturnetz.models import EventCategory, Occurrence
 
         context = super().get_context(request, *args, **kwargs)
         dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
         sections = list(self.get_children().live().public().specific())
         newest = live_actors(locale=self.locale_id).order_by("-first_published_at", "-pk")
+        # The list below the map: its first places by name; the map fetches them all.
+        places = map_places(request, self.locale_id, limit=START_PAGE_PLACES + 1)
         context.update(
             sections=sections,
             calendar=next((p for p in sections if isinstance(p, EventIndexPage)), None),
             actor_directory=next((p for p in sections if isinstance(p, ActorIndexPage)), None),
+            venue_directory=next((p for p in sections if isinstance(p, VenueIndexPage)), None),
+            map=map_context(
+                request, places[:START_PAGE_PLACES], source_url=self.route_url("map_geojson")
+            ),
+            more_places=len(places) > START_PAGE_PLACES,
             today=self._dates_in(dates, *periods.today()),
             weekend=self._dates_in(dates, *periods.weekend()),
             categories=EventCategory.objects.filter(locale=self.locale_id),
@@ -111,6 +124,13 @@ class KulturnetzIndexPage(LocalisedRoutesMixin, RoutablePageMixin, HeaderImageMi
         from kulturnetz.open_data import open_data_file
 
         return open_data_file(self, request, word, fmt)
+
+    # Its places as GeoJSON for the map.
+    @path("geojson/", name="map_geojson")
+    def map_geojson_view(self, request):
+        from kulturnetz.map import geojson_response
+
+        return geojson_response(self, request)
 
 
 class ActorIndexPage(SectionPage):

@@ -23,7 +23,7 @@ from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 
 from .actors import UPCOMING_LIMIT, VENUE_PARAM
-from .contact import ACCESSIBILITY_PANEL, AddressMixin, ContactMixin
+from .contact import ACCESSIBILITY_PANEL, AddressMixin, ContactMixin, MapPageMixin
 from .fields import WEEKDAY_CHOICES
 
 
@@ -82,7 +82,7 @@ class OpeningHours(Orderable):
             raise ValidationError({"closes": _("Das Ende muss nach dem Beginn liegen.")})
 
 
-class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Page):
+class VenuePage(MapPageMixin, AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Page):
     """A place where culture happens: its address, rooms, opening hours and accessibility."""
 
     district = models.ForeignKey(
@@ -200,6 +200,7 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
 
     def get_context(self, request, *args, **kwargs):
         from home.localisation import localised_pages, localised_snippets
+        from kulturnetz.map import VENUE, map_context, place_of
         from kulturnetz.models import EventIndexPage
         from kulturnetz.structured_data import venue_jsonld
 
@@ -209,10 +210,11 @@ class VenuePage(AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Pa
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
         calendar = EventIndexPage.for_locale(self.locale_id)
         opening_hours = list(self.opening_hours.all())
+        district = localised_snippets([self.district], self.locale)[0] if self.district else None
+        place = place_of(VENUE, self, request, district=district)
         context.update(
-            district=(
-                localised_snippets([self.district], self.locale)[0] if self.district else None
-            ),
+            district=district,
+            map=map_context(request, [place]) if place else None,
             accessibility=accessibility,
             operators=sorted(operators.values(), key=lambda page: page.title),
             rooms=list(self.rooms.all()),

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Listed so django-ninja renders the API docs with its bundled Swagger files, not a CDN.
     "ninja",
+    # django-leaflet: only its static files (Leaflet's JS, CSS and marker images) for the map.
+    "leaflet",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -235,3 +237,14 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.PortalLoginForm"
 # Alt text is asked where a picture is used (page, block), not a second time on upload.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageFormWithoutAltText"
+
+# --- The Kulturnetz map (kulturnetz/map.py) ---
+# Where the map's tiles come from and the attribution their licence requires. The map loads
+# nothing before the visitor's consent; a deployment with its own tile server changes only this.
+KULTURNETZ_MAP_TILES = {
+    "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "attribution": (
+        '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    ),
+    "max_zoom": 19,
+}
