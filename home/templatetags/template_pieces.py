@@ -45,9 +45,18 @@ def embed(parser, token):
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page, trail_from=None):
+def breadcrumbs(context, page, trail_from=None, current=None):
     """The way to `page`: from the home page for pages two or more levels below it, or from
-    `trail_from` (an ancestor, e.g. the blog); the parent given as `trail_from` costs no query."""
+    `trail_from` (an ancestor, e.g. the blog); the parent given as `trail_from` costs no query.
+    `current` names a view below the page (a route such as "Offene Daten"): then the page
+    itself is the last link of the trail."""
+    if current:
+        return {
+            "page": page,
+            "trail": [page],
+            "current": current,
+            "request": context.get("request"),
+        }
     if trail_from is not None and page.depth == trail_from.depth + 1:
         trail = [trail_from] if page.path.startswith(trail_from.path) else []
     else:
