@@ -12,7 +12,8 @@ from datetime import time, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -28,12 +29,14 @@ from kulturnetz.models import (
     EventDate,
     EventIndexPage,
     EventPage,
+    KulturnetzIndexPage,
     VenueIndexPage,
     VenuePage,
 )
 from kulturnetz.recurrence import rebuild_all
 
 PREFIX = "bench-"
+API = "/api/v3/kulturnetz/"
 DATES_PER_EVENT = 5
 BATCH = 500
 
@@ -191,31 +194,38 @@ def build(scale):
 
 
 def urls():
-    def first(model):
-        page = model.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
-        return page.url if page else None
-
-    calendar = _section(EventIndexPage)
-    calendar_url = calendar.url if calendar else None
-    found = [
-        ("kulturnetz_actor", first(ActorPage)),
-        ("kulturnetz_venue", first(VenuePage)),
-        ("kulturnetz_event", first(EventPage)),
-        ("kulturnetz_calendar", calendar_url),
-    ]
-    if calendar_url:
+    """Every listing and detail page of the Kulturnetz, its feeds and API, and its site search."""
+    start, calendar = _section(KulturnetzIndexPage), _section(EventIndexPage)
+    event = EventPage.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
+    found = [("kn_start", start.url if start else None)]
+    if calendar is not None:
         found += [
-            ("kn_calendar_filtered", f"{calendar_url}?kategorie=konzert&zeitraum=woche"),
-            ("kn_calendar_search", f"{calendar_url}?q=Veranstaltung+1"),
-            ("kn_ical", f"{calendar_url}ical/"),
-            ("kn_api_events", "/api/v3/kulturnetz/events/?limit=50"),
+            ("kulturnetz_calendar", calendar.url),
+            ("kn_calendar_page2", f"{calendar.url}?seite=2"),
+            ("kn_calendar_filtered", f"{calendar.url}?kategorie=konzert&zeitraum=woche"),
+            ("kn_calendar_access", f"{calendar.url}?frei=on&barrierefrei=stufenloser-zugang"),
+            ("kn_calendar_search", f"{calendar.url}?q=Veranstaltung+1"),
+            ("kn_ical", f"{calendar.url}ical/"),
+            ("kn_feed_rss", f"{calendar.url}feed/rss/"),
         ]
+    found += [
+        ("kulturnetz_event", event.url if event else None),
+        ("kn_api_events", f"{API}events/?limit=50"),
+        ("kn_api_events_filtered", f"{API}events/?category=konzert&date_range=week&limit=50"),
+        ("kn_api_event", f"{API}events/{event.pk}/" if event else None),
+    ]
     found += directory_urls()
+    with translation.override("de"):
+        search = reverse("search")
+    found += [
+        ("kn_site_search", f"{search}?q=Queichheim"),
+        ("kn_site_search_events", f"{search}?q=Konzert"),
+    ]
     return [(name, url) for name, url in found if url]
 
 
 def directory_urls():
-    """The directories without and with filters, their search, the details and the API list."""
+    """The directories without and with filters, their search, the details and the API."""
     actors, venues = _section(ActorIndexPage), _section(VenueIndexPage)
     found = []
     if actors is not None:
@@ -232,13 +242,16 @@ def directory_urls():
                 "kulturnetz_venues_filtered",
                 f"{venues.url}?barrierefrei=stufenloser-zugang&plaetze=50",
             ),
+            ("kn_venues_search", f"{venues.url}?q=landau&sortierung=name-absteigend"),
         ]
     actor = ActorPage.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
     venue = VenuePage.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
     found += [
         ("kulturnetz_actor_detail", actor.url if actor else None),
         ("kulturnetz_venue_detail", venue.url if venue else None),
-        ("kulturnetz_api_actors", "/api/v3/kulturnetz/actors/?kind=verein&limit=20"),
-        ("kulturnetz_api_venues", "/api/v3/kulturnetz/venues/?limit=20"),
+        ("kulturnetz_api_actors", f"{API}actors/?kind=verein&limit=20"),
+        ("kulturnetz_api_venues", f"{API}venues/?limit=20"),
+        ("kn_api_actor", f"{API}actors/{actor.pk}/" if actor else None),
+        ("kn_api_venue", f"{API}venues/{venue.pk}/" if venue else None),
     ]
     return found
