@@ -197,13 +197,18 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset  # the date fields work together in window()
 
     def filter_search(self, queryset, name, value):
+        # Every word in the date's title or its event's description, place, category or venue.
+        # Events, categories and venues are searched on their own and matched by id: joined to
+        # every upcoming date, their texts were read once per date (five times per event).
         for word in clean_query(value).split():
+            events = EventPage.objects.filter(
+                Q(intro__icontains=word) | Q(place_name__icontains=word)
+            )
             queryset = queryset.filter(
                 Q(title__icontains=word)
-                | Q(event__intro__icontains=word)
-                | Q(category__name__icontains=word)
-                | Q(venue__title__icontains=word)
-                | Q(event__place_name__icontains=word)
+                | Q(event__in=events.values("pk"))
+                | Q(category__in=EventCategory.objects.filter(name__icontains=word).values("pk"))
+                | Q(venue__in=VenuePage.objects.filter(title__icontains=word).values("pk"))
             )
         return queryset
 
