@@ -7,11 +7,13 @@ filtering and reported at their field.
 """
 
 import string
+from functools import reduce
+from operator import or_
 
 import django_filters
 from django import forms
-from django.db.models import Case, CharField, F, Q, Value, When
-from django.db.models.functions import Lower, Replace, Substr, Upper
+from django.db.models import Q, Value
+from django.db.models.functions import Lower, Replace, Substr
 from django.utils.translation import gettext_lazy as _
 
 from home.search import clean_query
@@ -27,6 +29,7 @@ from kulturnetz.models import (
 # The bucket of names that do not start with a letter A–Z ("#" in the letter bar).
 OTHER_LETTER = "0-9"
 LETTERS = [*string.ascii_uppercase, OTHER_LETTER]
+A_TO_Z = frozenset(string.ascii_uppercase)
 MAX_CAPACITY = 1_000_000
 
 # German collation: Ä sorts with A, Ö with O, Ü with U, ß as ss. Written out because SQLite's
@@ -54,16 +57,28 @@ def sort_name(field="title"):
 
 
 def with_sort_keys(pages):
-    """Annotate ``sort_name`` and ``letter`` (A–Z, or OTHER_LETTER) for ordering and the A–Z bar."""
-    pages = pages.annotate(sort_name=sort_name())
-    pages = pages.annotate(first_letter=Upper(Substr("sort_name", 1, 1)))
-    return pages.annotate(
-        letter=Case(
-            When(first_letter__in=list(string.ascii_uppercase), then=F("first_letter")),
-            default=Value(OTHER_LETTER),
-            output_field=CharField(),
-        )
-    )
+    """Annotate ``sort_name`` for ordering."""
+    return pages.annotate(sort_name=sort_name())
+
+
+def letter_of(character):
+    """The letter of the A–Z bar that a name starting with ``character`` is filed under."""
+    base = FOLDED_LETTERS.get(character, character)[:1]
+    letter = base.upper() if base.isascii() else ""
+    return letter if letter in A_TO_Z else OTHER_LETTER
+
+
+def filed_under(letter, field="title"):
+    """The names filed under ``letter``, by their first character only.
+
+    Folding every name first (``sort_name()``) made the database fold ten thousand names to
+    count one letter; these few prefixes, umlauts included, say the same.
+    """
+    if letter == OTHER_LETTER:
+        return ~reduce(or_, (filed_under(each, field) for each in sorted(A_TO_Z)))
+    base = letter.lower()
+    starts = {letter, base, *(c for c, folded in FOLDED_LETTERS.items() if folded[0] == base)}
+    return reduce(or_, (Q(**{f"{field}__startswith": start}) for start in sorted(starts)))
 
 
 class Sorting:
@@ -153,7 +168,7 @@ class DirectoryFilter(django_filters.FilterSet):
         return pages.filter(condition)
 
     def filter_letter(self, pages, name, value):
-        return pages.filter(letter=value) if value else pages
+        return pages.filter(filed_under(value)) if value else pages
 
     def filter_sorting(self, pages, name, value):
         return pages.order_by(*Sorting.orderings.get(value, Sorting.orderings[Sorting.NAME]))
@@ -166,7 +181,8 @@ class DirectoryFilter(django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items():
                 if name not in ("buchstabe", "sortierung"):
                     without_letter = self.filters[name].filter(without_letter, value)
-        return set(without_letter.order_by().values_list("letter", flat=True).distinct())
+        starts = without_letter.order_by().values_list(Substr("title", 1, 1), flat=True)
+        return {letter_of(character) for character in starts.distinct()}
 
     def active_filters(self):
         """Whether any filter (other than the order) narrows the list."""

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from kulturnetz.models import EventIndexPage, Occurrence
+from kulturnetz.models import EventCategory, EventIndexPage, EventPage, Occurrence
 from kulturnetz.recurrence import BERLIN
 from portal.hooks import SearchResult
 
@@ -26,12 +26,14 @@ def whats_on_context(request, page, value):
 def search_events(query, request):
     """Upcoming events whose title, description or category name has every word; each once,
     with its next date."""
+    # Descriptions and categories are searched on their own and matched by id, not joined to
+    # every upcoming date (see EventFilterSet.filter_search).
     condition = Q()
     for word in query.split():
         condition &= (
             Q(title__icontains=word)
-            | Q(event__intro__icontains=word)
-            | Q(category__name__icontains=word)
+            | Q(event__in=EventPage.objects.filter(intro__icontains=word).values("pk"))
+            | Q(category__in=EventCategory.objects.filter(name__icontains=word).values("pk"))
         )
     occurrences = (
         Occurrence.objects.for_locale(Locale.get_active())

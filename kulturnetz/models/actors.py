@@ -258,8 +258,11 @@ class ActorPage(MapPageMixin, AddressMixin, ContactMixin, SeoFieldsMixin, Page):
     def upcoming_occurrences(self, limit=UPCOMING_LIMIT):
         from kulturnetz.models import Occurrence
 
+        # Through the ids of this actor's translations, so the organiser index is used (a join
+        # on the translation key made SQLite read every upcoming date first).
+        translations = ActorPage.objects.filter(translation_key=self.translation_key)
         return (
-            Occurrence.objects.filter(organiser__translation_key=self.translation_key)
+            Occurrence.objects.filter(organiser__in=translations.values("pk"))
             .for_locale(self.locale_id)
             .upcoming()
             .once_per_run()

@@ -236,8 +236,11 @@ class VenuePage(MapPageMixin, AddressMixin, ContactMixin, HeaderImageMixin, SeoF
     def upcoming_occurrences(self, limit=UPCOMING_LIMIT):
         from kulturnetz.models import Occurrence
 
+        # Through the ids of this venue's translations, so the venue index is used (see
+        # ActorPage.upcoming_occurrences()).
+        translations = VenuePage.objects.filter(translation_key=self.translation_key)
         return (
-            Occurrence.objects.filter(venue__translation_key=self.translation_key)
+            Occurrence.objects.filter(venue__in=translations.values("pk"))
             .for_locale(self.locale_id)
             .upcoming()
             .once_per_run()

@@ -177,3 +177,30 @@ def test_site_search_finds_actors_by_district_once_each(client):
     html = client.get("/de/suche/?q=Queichheim").content.decode()
     assert "Kulturaktive · Queichheim" in html
     assert html.count('href="/de/kulturnetz/kulturaktive/theatergruppe-queichspiel/"') == 1
+
+
+def test_the_letter_bar_files_names_as_the_sort_order_folds_them():
+    from kulturnetz.filters_directory import (
+        A_TO_Z,
+        LETTERS,
+        OTHER_LETTER,
+        filed_under,
+        letter_of,
+        with_sort_keys,
+    )
+    from kulturnetz.models import ActorPage
+
+    titles = ["ßtraßenkunst", "éclat", "Éva", "Ärger", "über", "kleinkunst", "Çafé", "„Zitat“"]
+    for title in titles:
+        add_actor(title)
+    pages = with_sort_keys(ActorPage.objects.filter(title__in=titles))
+    # The letter the database's folded sort name starts with.
+    folded = {}
+    for page in pages:
+        first = page.sort_name[:1].upper()
+        folded[page.title] = first if first in A_TO_Z else OTHER_LETTER
+    assert folded["ßtraßenkunst"] == "S" and folded["Ärger"] == "A" and folded["Çafé"] == "0-9"
+    assert {title: letter_of(title[0]) for title in titles} == folded
+    for letter in LETTERS:
+        filed = set(pages.filter(filed_under(letter)).values_list("title", flat=True))
+        assert filed == {title for title, first in folded.items() if first == letter}, letter
