@@ -48,21 +48,30 @@ class CleanImage:
         return ContentFile(self.content, name=f"{prefix}-{secrets.token_hex(8)}.{self.extension}")
 
 
+def _too_many_pixels():
+    return ValidationError(
+        TOO_MANY_PIXELS, code="pixels", params={"megapixels": MAX_UPLOAD_PIXELS // 1_000_000}
+    )
+
+
 def _open(upload):
+    """The decoded picture; only its header is read before format and size are checked."""
     upload.seek(0)
     with warnings.catch_warnings():
         # Pillow warns (and later refuses) for decompression bombs: refuse at the warning.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        image = Image.open(upload)
+        try:
+            image = Image.open(upload)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise _too_many_pixels() from error
         if image.format not in ACCEPTED_FORMATS:
             raise ValidationError(WRONG_TYPE, code="type")
         width, height = image.size
         if width * height > MAX_UPLOAD_PIXELS:
-            raise ValidationError(
-                TOO_MANY_PIXELS,
-                code="pixels",
-                params={"megapixels": MAX_UPLOAD_PIXELS // 1_000_000},
-            )
+            raise _too_many_pixels()
+        if image.format == "JPEG":
+            # JPEG decodes at 1/2, 1/4 or 1/8 of its size when that is still large enough.
+            image.draft("RGB", (MAX_STORED_EDGE, MAX_STORED_EDGE))
         image.load()
     return image
 
