@@ -67,6 +67,7 @@ class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
             sections=sections,
             calendar=next((p for p in sections if isinstance(p, EventIndexPage)), None),
             actor_directory=next((p for p in sections if isinstance(p, ActorIndexPage)), None),
+            venue_directory=next((p for p in sections if isinstance(p, VenueIndexPage)), None),
             today=dates.between(*periods.today()).for_cards()[:START_PAGE_DATES],
             weekend=dates.between(*periods.weekend()).for_cards()[:START_PAGE_DATES],
             categories=EventCategory.objects.filter(locale=self.locale_id),

@@ -320,3 +320,30 @@ def test_senders_are_forgotten_30_days_after_the_decision(client, calendar, acto
 
     assert list(Submission.objects.values_list("pk", flat=True)) == [recent.pk]
     assert not Submission.objects.filter(pk__in=[old.pk, forgotten.pk]).exists()
+
+
+def test_editors_find_who_sent_a_suggestion_and_nobody_else_does(
+    client, calendar, editor, moderator
+):
+    report(client, calendar)
+    listing = reverse("wagtailsnippets_kulturnetz_submission:list")
+
+    client.force_login(editor)
+    assert (
+        "Vorschläge im Kulturnetz: 1" in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    html = client.get(listing, {"status": "waiting"}).content.decode()
+    assert "Jazz im Hof" in html and "anna@example.org" in html
+    submission = Submission.objects.get()
+    edit_url = reverse("wagtailsnippets_kulturnetz_submission:edit", args=(submission.pk,))
+    assert client.get(edit_url).status_code in (302, 403)
+
+    client.force_login(moderator)
+    assert (
+        "Vorschläge im Kulturnetz" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    assert client.get(listing).status_code in (302, 403)
+    # Never on the public site.
+    client.logout()
+    for url in (calendar.url, calendar.route_url("report_thanks")):
+        assert "anna@example.org" not in client.get(url).content.decode()
