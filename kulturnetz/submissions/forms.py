@@ -109,16 +109,16 @@ def source_locale():
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
-def vocabulary_choices(model, locale):
-    """A vocabulary's entries of the default language, named in the visitor's ``locale``."""
-    entries = list(model.objects.filter(locale=source_locale()).order_by("sort_order", "name"))
-    names = localised_snippets(entries, locale)
+def vocabulary_choices(model, source, locale):
+    """A vocabulary's entries in the ``source`` language, named in the visitor's ``locale``."""
+    entries = list(model.objects.filter(locale=source).order_by("sort_order", "name"))
+    names = entries if locale.pk == source.pk else localised_snippets(entries, locale)
     return [(str(entry.pk), name.name) for entry, name in zip(entries, names, strict=True)]
 
 
-def page_choices(model):
-    """The live, public pages of one type in the default language, by title."""
-    pages = model.objects.live().public().filter(locale=source_locale()).order_by("title")
+def page_choices(model, source):
+    """The live, public pages of one type in the ``source`` language, by title."""
+    pages = model.objects.live().public().filter(locale=source).order_by("title")
     return [(str(pk), title) for pk, title in pages.values_list("pk", "title")]
 
 
@@ -185,7 +185,9 @@ class SubmissionForm(PublicFormMixin, forms.Form):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.locale = locale or source_locale()
+        # Suggestions become pages of the default language; their choices name its entries.
+        self.source = source_locale()
+        self.locale = locale or self.source
         self.picture = None
         for name, field in self.fields.items():
             messages = dict(ERROR_MESSAGES)
@@ -262,7 +264,10 @@ class EntryForm(SubmissionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].choices = [("", "–"), *vocabulary_choices(District, self.locale)]
+        self.fields["district"].choices = [
+            ("", "–"),
+            *vocabulary_choices(District, self.source, self.locale),
+        ]
 
     def apply_to(self, page):
         data = self.cleaned_data
@@ -298,8 +303,13 @@ class ActorEntryForm(EntryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", "–"), *vocabulary_choices(ActorKind, self.locale)]
-        self.fields["disciplines"].choices = vocabulary_choices(Discipline, self.locale)
+        self.fields["kind"].choices = [
+            ("", "–"),
+            *vocabulary_choices(ActorKind, self.source, self.locale),
+        ]
+        self.fields["disciplines"].choices = vocabulary_choices(
+            Discipline, self.source, self.locale
+        )
 
     def apply_to(self, page):
         super().apply_to(page)
@@ -339,7 +349,9 @@ class VenueEntryForm(EntryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accessibility"].choices = vocabulary_choices(AccessibilityFeature, self.locale)
+        self.fields["accessibility"].choices = vocabulary_choices(
+            AccessibilityFeature, self.source, self.locale
+        )
 
     def apply_to(self, page):
         super().apply_to(page)
@@ -437,10 +449,10 @@ class EventForm(SubmissionForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [
             ("", "–"),
-            *vocabulary_choices(EventCategory, self.locale),
+            *vocabulary_choices(EventCategory, self.source, self.locale),
         ]
-        self.fields["venue"].choices = [("", "–"), *page_choices(VenuePage)]
-        self.fields["organiser"].choices = [("", "–"), *page_choices(ActorPage)]
+        self.fields["venue"].choices = [("", "–"), *page_choices(VenuePage, self.source)]
+        self.fields["organiser"].choices = [("", "–"), *page_choices(ActorPage, self.source)]
 
     def event_date(self):
         data = self.cleaned_data

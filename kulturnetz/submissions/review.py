@@ -10,6 +10,7 @@ Order of the checks, as for comments: honeypot → form timing → (page already
 single use and flood control in the transaction that stores.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -46,6 +47,8 @@ def form_token(purpose, target):
 
 def in_default_language(page):
     """The page's version in the default language (suggestions are made to that one)."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page.specific
     source = page.get_translation_or_none(source_locale())
     return (source or page).specific
 

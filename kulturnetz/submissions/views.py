@@ -6,7 +6,9 @@ fields and a new start time (post/redirect/get as the comment form does).
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from comments.models import DiscussionSettings
 from home.form_protection import FormRefused
@@ -32,6 +34,14 @@ def _heading(kind, page):
     if kind == "event":
         return _("Veranstaltung melden")
     return _("Änderung vorschlagen: %(title)s") % {"title": page.title}
+
+
+def _render(page, request, template, context, status=200):
+    """A form or thanks within the page's frame; what the page itself lists (its dates, its
+    directory) is not needed around a form, so only Wagtail's base context is built."""
+    request.is_preview = getattr(request, "is_preview", False)
+    context = {**Page.get_context(page, request), **context}
+    return TemplateResponse(request, template, context, status=status)
 
 
 def _privacy_url(request):
@@ -66,31 +76,28 @@ def _form_page(page, request, *, form_class, purpose, store, kind, form_kwargs=N
     else:
         form = form_class(initial={"started": review.form_token(purpose, page)}, **form_kwargs)
         status = 200
-    response = page.render(
+    return _render(
+        page,
         request,
-        template=TEMPLATE,
-        context_overrides={
+        TEMPLATE,
+        {
             "form": form,
             "kind": kind,
             "heading": _heading(kind, page),
             "privacy_url": _privacy_url(request),
             "form_url": page.route_url(purpose),
         },
+        status=status,
     )
-    response.status_code = status
-    return response
 
 
 def thanks(page, request, kind):
     heading = _("Danke für Deine Meldung!") if kind == "event" else _("Danke für Deinen Vorschlag!")
-    return page.render(
+    return _render(
+        page,
         request,
-        template=THANKS_TEMPLATE,
-        context_overrides={
-            "kind": kind,
-            "heading": heading,
-            "retention_days": SUBMISSION_RETENTION_DAYS,
-        },
+        THANKS_TEMPLATE,
+        {"kind": kind, "heading": heading, "retention_days": SUBMISSION_RETENTION_DAYS},
     )
 
 

@@ -347,3 +347,30 @@ def test_editors_find_who_sent_a_suggestion_and_nobody_else_does(
     client.logout()
     for url in (calendar.url, calendar.route_url("report_thanks")):
         assert "anna@example.org" not in client.get(url).content.decode()
+
+
+def test_what_a_sender_types_cannot_break_the_admin(client, calendar, editor):
+    hostile = '<script>alert("x")</script> {{ request }} {% debug %}'
+    report(client, calendar, title=hostile, intro='<img src=x onerror="alert(1)">')
+    event = EventPage.objects.get(title=hostile)
+    assert event.slug == "scriptalertxscript-request-debug"
+    client.force_login(editor)
+    task_state = event.current_workflow_task_state
+
+    for url in (
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=(event.pk,)),
+        reverse("wagtailadmin_pages:workflow_preview", args=(event.pk, task_state.task_id)),
+        reverse("wagtailsnippets_kulturnetz_submission:list"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert '<script>alert("x")</script>' not in html, url
+        assert '<img src=x onerror="alert(1)">' not in html, url
+
+
+def test_a_title_without_letters_gets_a_plain_address(client, calendar):
+    report(client, calendar, title="🎷 🎺 !!!")
+
+    assert EventPage.objects.get(title="🎷 🎺 !!!").slug == "eintrag"

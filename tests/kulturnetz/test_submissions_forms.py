@@ -18,6 +18,7 @@ from kulturnetz.models import (
     VenuePage,
 )
 from tests.factories import started
+from tests.kulturnetz.directory_helpers import add_actor, add_venue
 from tests.kulturnetz.submission_helpers import change_data, entry_data, event_data
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,29 @@ def test_each_form_renders_with_its_protections(client, request, index_name, rou
     assert 'enctype="multipart/form-data"' in html
     assert 'accept="image/jpeg,image/png,image/webp"' in html
     assert "Wird nicht veröffentlicht." in html
+
+
+@pytest.mark.parametrize(
+    ("target", "route", "queries"),
+    [
+        ("calendar", "report", 29),
+        ("actor_index", "suggest", 27),
+        ("venue_index", "suggest", 26),
+        ("actor", "change", 28),
+        ("calendar", "report_thanks", 20),
+    ],
+)
+def test_the_forms_take_a_fixed_number_of_queries(
+    client, request, django_assert_num_queries, target, route, queries
+):
+    page = request.getfixturevalue(target)
+    url = page.route_url(route)
+    # More venues and actors to choose from cost no query more.
+    add_actor("Noch eine Gruppe")
+    add_venue("Noch ein Ort")
+    client.get(url)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
 
 
 def test_the_change_form_is_filled_with_the_page(client, actor):
