@@ -166,7 +166,7 @@ def _quiet_for_suggestions(notifier):
         state = getattr(instance, "workflow_state", instance)
         if state is not None and _is_public_suggestion(state):
             return False
-        return notifier(instance=instance, **kwargs)
+        return notifier(sender=sender, instance=instance, **kwargs)
 
     return receiver
 

@@ -9,7 +9,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
-from home.image_uploads import MAX_UPLOAD_BYTES, clean_uploaded_image
+from home.image_uploads import MAX_UPLOAD_BYTES
 from kulturnetz.models import EventCategory, EventPage, Submission
 from tests.kulturnetz.submission_helpers import event_data, picture
 
@@ -84,14 +84,6 @@ def test_png_and_webp_are_taken(client, calendar, image_format, extension):
     assert response.status_code == 302
     image = EventPage.objects.get(title="Jazz im Hof").get_latest_revision_as_object().header_image
     assert image.file.name.endswith(f".{extension}")
-
-
-def test_a_large_picture_is_scaled_down(calendar):
-    upload = picture(5000, 1000, "PNG")
-
-    clean = clean_uploaded_image(upload)
-
-    assert (clean.width, clean.height) == (3200, 640)
 
 
 def big_file():
