@@ -99,6 +99,8 @@ def kulturnetz_showcase():
         ("kn-actor", f"{start}kulturaktive/chor-westwind/"),
         ("kn-venues", f"{start}spielstaetten/"),
         ("kn-venue", f"{start}spielstaetten/haus-am-westbahnhof/"),
+        ("kn-report-event", f"{start}kalender/melden/"),
+        ("kn-suggest-actor", f"{start}kulturaktive/vorschlagen/"),
     ]
     return [
         ShowcasePage(name=name, path=path, order=200 + index)

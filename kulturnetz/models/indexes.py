@@ -62,6 +62,9 @@ class KulturnetzIndexPage(HeaderImageMixin, SectionPage):
         context = super().get_context(request, *args, **kwargs)
         dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
         sections = list(self.get_children().live().public().specific())
+        for section in sections:
+            # A page's children speak its language: their route addresses need no locale query.
+            section.locale = self.locale
         newest = live_actors(locale=self.locale_id).order_by("-first_published_at", "-pk")
         context.update(
             sections=sections,
