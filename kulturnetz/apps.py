@@ -9,5 +9,8 @@ class KulturnetzConfig(AppConfig):
     def ready(self):
         # Keep the occurrences table in step with publishing (kulturnetz/signals.py).
         from kulturnetz import signals
+        from kulturnetz.submissions import notifications
 
         signals.connect()
+        # The review of suggestions: e-mails, and what publishing or declining means for them.
+        notifications.connect()

@@ -235,7 +235,19 @@ def urls():
     ]
     found += open_data_urls(calendar.url if calendar else None)
     found += map_urls()
+    found += submission_urls()
     return [(name, url) for name, url in found if url]
+
+
+def submission_urls():
+    """The public forms: the event form lists every venue and actor to choose from."""
+    calendar, actors = _section(EventIndexPage), _section(ActorIndexPage)
+    actor = ActorPage.objects.filter(slug=f"{PREFIX}1", locale__language_code="de").first()
+    return [
+        ("kn_event_form", calendar.specific.route_url("report") if calendar else None),
+        ("kn_actor_form", actors.specific.route_url("suggest") if actors else None),
+        ("kn_change_form", actor.route_url("change") if actor else None),
+    ]
 
 
 def directory_urls():

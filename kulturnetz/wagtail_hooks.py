@@ -1,6 +1,8 @@
 """What the Kulturnetz hands to the portal (API, home section, search, demo, bench, groups)
 and its admin."""
 
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -15,10 +17,12 @@ from kulturnetz.models import (
     District,
     EventCategory,
     EventPage,
+    Submission,
 )
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
+    DASHBOARD_ACTIONS,
     DEMO_CONTENT,
     EDITORS,
     GROUP_PERMISSIONS,
@@ -27,6 +31,7 @@ from portal.hooks import (
     SHOWCASE_PAGES,
     ApiRouter,
     BenchPages,
+    DashboardAction,
     DemoContent,
     GroupPermissions,
     HomeSection,
@@ -94,6 +99,8 @@ def kulturnetz_showcase():
         ("kulturnetz-event-run", f"{calendar}ausstellung-lindner/"),
         ("kulturnetz-event-weekly", f"{calendar}keramikkurs/"),
         ("kulturnetz-event-cancelled", f"{calendar}theater-abgesagt/"),
+        ("kulturnetz-report-event", f"{calendar}melden/"),
+        ("kulturnetz-suggest-actor", f"{actors}vorschlagen/"),
     ]
     return [
         ShowcasePage(name=name, path=path, order=200 + index)
@@ -117,7 +124,9 @@ def kulturnetz_permissions():
                 f"kulturnetz.{action}_{model}"
                 for model in TAXONOMY_MODELS
                 for action in ("add", "change", "delete")
-            ],
+            ]
+            # Who sent a suggestion: to read (for questions back) and to erase, never to edit.
+            + ["kulturnetz.view_submission", "kulturnetz.delete_submission"],
         )
     ]
 
@@ -159,8 +168,35 @@ class AccessibilityFeatureViewSet(TaxonomyViewSet):
     menu_label = _("Barrierefreiheit")
 
 
+class SubmissionViewSet(SnippetViewSet):
+    """Who sent which suggestion, for the editors only; the suggestion itself is reviewed as a
+    page ("Zur Prüfung"). Rows are deleted 30 days after the decision (purge_submissions)."""
+
+    model = Submission
+    icon = "mail"
+    menu_label = _("Einsendungen")
+    list_display = ["page", "kind", "status", "name", "email", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name", "email"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "page",
+        "kind",
+        "status",
+        "name",
+        "email",
+        "note",
+        "language",
+        "created_at",
+        "decided_at",
+    ]
+    copy_view_enabled = False
+
+
 class KulturnetzSnippetsGroup(SnippetViewSetGroup):
     items = (
+        SubmissionViewSet,
         EventCategoryViewSet,
         DisciplineViewSet,
         ActorKindViewSet,
@@ -185,6 +221,23 @@ def kulturnetz_search():
             key="kulturnetz_directory",
             label=_("Kulturaktive und Spielstätten"),
             search=search_directory,
+            order=210,
+        )
+    ]
+
+
+@hooks.register(DASHBOARD_ACTIONS)
+def suggestions_dashboard_action(request):
+    """For editors: how many suggestions from the public wait (reviewed under "Zur Prüfung")."""
+    if not request.user.has_perm("kulturnetz.view_submission"):
+        return []
+    waiting = Submission.objects.waiting().count()
+    url = reverse("wagtailsnippets_kulturnetz_submission:list")
+    return [
+        DashboardAction(
+            gettext("Vorschläge im Kulturnetz: %(count)s") % {"count": waiting},
+            f"{url}?status={Submission.Status.WAITING}",
+            icon="mail",
             order=210,
         )
     ]

@@ -2,6 +2,7 @@ from .actors import ActorOffer, ActorPage, SocialLink
 from .events import EventDate, EventPage, EventStatus
 from .indexes import ActorIndexPage, EventIndexPage, KulturnetzIndexPage, VenueIndexPage
 from .occurrences import Occurrence
+from .submissions import Submission
 from .taxonomies import AccessibilityFeature, ActorKind, Discipline, District, EventCategory
 from .venues import OpeningHours, VenuePage, VenueRoom
 
@@ -22,6 +23,7 @@ __all__ = [
     "Occurrence",
     "OpeningHours",
     "SocialLink",
+    "Submission",
     "VenueIndexPage",
     "VenuePage",
     "VenueRoom",

@@ -22,6 +22,7 @@ from home.blocks import ContentStreamBlock, ImageBlock
 from home.models import SeoFieldsMixin
 
 from .contact import AddressMixin, ContactMixin, MapPageMixin
+from .submissions import SuggestChangesMixin
 
 # How many next dates a detail page lists before it links to the calendar.
 UPCOMING_LIMIT = 10
@@ -78,7 +79,9 @@ class ActorOffer(Orderable):
         return self.title
 
 
-class ActorPage(MapPageMixin, AddressMixin, ContactMixin, SeoFieldsMixin, Page):
+class ActorPage(
+    MapPageMixin, SuggestChangesMixin, AddressMixin, ContactMixin, SeoFieldsMixin, Page
+):
     """An entry of the directory: who they are, what they do, how to reach them."""
 
     kind = models.ForeignKey(

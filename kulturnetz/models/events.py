@@ -26,6 +26,7 @@ from home.models import HeaderImageMixin, SeoFieldsMixin
 
 from .contact import ACCESSIBILITY_PANEL, AddressMixin, MapPageMixin
 from .fields import WEEKDAY_CODES, DateListField, WeekdaysField, split_codes
+from .submissions import SuggestChangesMixin
 
 
 class EventStatus(models.TextChoices):
@@ -246,7 +247,9 @@ class EventDate(Orderable):
         return self.status or self.page.status
 
 
-class EventPage(MapPageMixin, AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page):
+class EventPage(
+    MapPageMixin, SuggestChangesMixin, AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page
+):
     """An event of the Kulturnetz with its dates, place, prices and accessibility."""
 
     category = models.ForeignKey(

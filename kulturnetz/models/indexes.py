@@ -83,6 +83,9 @@ class KulturnetzIndexPage(
         context = super().get_context(request, *args, **kwargs)
         dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
         sections = list(self.get_children().live().public().specific())
+        for section in sections:
+            # A page's children speak its language: their route addresses need no locale query.
+            section.locale = self.locale
         newest = live_actors(locale=self.locale_id).order_by("-first_published_at", "-pk")
         # The list below the map: its first places by name; the map fetches them all.
         places = map_places(request, self.locale_id, limit=START_PAGE_PLACES + 1)
@@ -133,8 +136,8 @@ class KulturnetzIndexPage(
         return geojson_response(self, request)
 
 
-class ActorIndexPage(SectionPage):
-    """The directory of the Kulturaktive."""
+class ActorIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
+    """The directory of the Kulturaktive, and the form to suggest a new entry."""
 
     parent_page_types = ["kulturnetz.KulturnetzIndexPage"]
     subpage_types = ["kulturnetz.ActorPage"]
@@ -143,16 +146,28 @@ class ActorIndexPage(SectionPage):
         verbose_name = _("Verzeichnis der Kulturaktiven")
         verbose_name_plural = _("Verzeichnisse der Kulturaktiven")
 
-    def get_context(self, request, *args, **kwargs):
+    # Routes (home/routes.py): the directory, the form for a new entry and its thanks.
+    @path("")
+    def directory_view(self, request):
         from kulturnetz.directory import actor_directory_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(actor_directory_context(request, self))
-        return context
+        return self.render(request, context_overrides=actor_directory_context(request, self))
+
+    @localised_path("suggest", de="vorschlagen/", en="suggest/")
+    def suggest_view(self, request):
+        from kulturnetz.submissions.views import suggest_actor
+
+        return suggest_actor(self, request)
+
+    @localised_path("suggest_thanks", de="vorschlagen/danke/", en="suggest/thanks/")
+    def suggest_thanks_view(self, request):
+        from kulturnetz.submissions.views import thanks
+
+        return thanks(self, request, "actor")
 
 
-class VenueIndexPage(SectionPage):
-    """The directory of the Spielstätten."""
+class VenueIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
+    """The directory of the Spielstätten, and the form to suggest a new one."""
 
     parent_page_types = ["kulturnetz.KulturnetzIndexPage"]
     subpage_types = ["kulturnetz.VenuePage"]
@@ -161,12 +176,24 @@ class VenueIndexPage(SectionPage):
         verbose_name = _("Verzeichnis der Spielstätten")
         verbose_name_plural = _("Verzeichnisse der Spielstätten")
 
-    def get_context(self, request, *args, **kwargs):
+    # Routes (home/routes.py): the directory, the form for a new entry and its thanks.
+    @path("")
+    def directory_view(self, request):
         from kulturnetz.directory import venue_directory_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(venue_directory_context(request, self))
-        return context
+        return self.render(request, context_overrides=venue_directory_context(request, self))
+
+    @localised_path("suggest", de="vorschlagen/", en="suggest/")
+    def suggest_view(self, request):
+        from kulturnetz.submissions.views import suggest_venue
+
+        return suggest_venue(self, request)
+
+    @localised_path("suggest_thanks", de="vorschlagen/danke/", en="suggest/thanks/")
+    def suggest_thanks_view(self, request):
+        from kulturnetz.submissions.views import thanks
+
+        return thanks(self, request, "venue")
 
 
 class EventIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
@@ -190,7 +217,8 @@ class EventIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
 
         return Occurrence.objects.for_locale(self.locale_id).upcoming().for_cards()
 
-    # Routes (home/routes.py): the calendar, its iCalendar feeds and the feeds of new events.
+    # Routes (home/routes.py): the calendar, its iCalendar feeds, the feeds of new events and
+    # the form to report an event.
     @path("")
     def calendar_view(self, request):
         from kulturnetz.views import calendar
@@ -242,3 +270,15 @@ class EventIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
         from kulturnetz.display import display
 
         return display(self, request)
+
+    @localised_path("report", de="melden/", en="submit/")
+    def report_view(self, request):
+        from kulturnetz.submissions.views import report_event
+
+        return report_event(self, request)
+
+    @localised_path("report_thanks", de="melden/danke/", en="submit/thanks/")
+    def report_thanks_view(self, request):
+        from kulturnetz.submissions.views import thanks
+
+        return thanks(self, request, "event")

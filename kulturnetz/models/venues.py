@@ -25,6 +25,7 @@ from home.models import HeaderImageMixin, SeoFieldsMixin
 from .actors import UPCOMING_LIMIT, VENUE_PARAM
 from .contact import ACCESSIBILITY_PANEL, AddressMixin, ContactMixin, MapPageMixin
 from .fields import WEEKDAY_CHOICES
+from .submissions import SuggestChangesMixin
 
 
 class VenueRoom(Orderable):
@@ -82,7 +83,15 @@ class OpeningHours(Orderable):
             raise ValidationError({"closes": _("Das Ende muss nach dem Beginn liegen.")})
 
 
-class VenuePage(MapPageMixin, AddressMixin, ContactMixin, HeaderImageMixin, SeoFieldsMixin, Page):
+class VenuePage(
+    MapPageMixin,
+    SuggestChangesMixin,
+    AddressMixin,
+    ContactMixin,
+    HeaderImageMixin,
+    SeoFieldsMixin,
+    Page,
+):
     """A place where culture happens: its address, rooms, opening hours and accessibility."""
 
     district = models.ForeignKey(

@@ -51,3 +51,24 @@ def make_event(calendar, venue):
         return page
 
     return make
+
+
+@pytest.fixture
+def actor_index(db):
+    from kulturnetz.models import ActorIndexPage
+
+    return ActorIndexPage.objects.get(locale__language_code="de")
+
+
+@pytest.fixture
+def venue_index(db):
+    from kulturnetz.models import VenueIndexPage
+
+    return VenueIndexPage.objects.get(locale__language_code="de")
+
+
+@pytest.fixture
+def actor(db):
+    from kulturnetz.models import ActorPage
+
+    return ActorPage.objects.get(slug="chor-westwind", locale__language_code="de")
