@@ -63,8 +63,8 @@ def _check(form, purpose, target):
 def _claim_flood(request, email, now):
     ip_hash = hash_ip(client_ip(request))
     if ip_hash:
-        claim_flood_slot(f"kn-submission-ip:{ip_hash}", FLOOD_MESSAGE, now)
-    claim_flood_slot(f"kn-submission-email:{hash_email(email)}", FLOOD_MESSAGE, now)
+        claim_flood_slot(f"kn-ip:{ip_hash}", FLOOD_MESSAGE, now)
+    claim_flood_slot(f"kn-mail:{hash_email(email)}", FLOOD_MESSAGE, now)
 
 
 def _store_picture(form, title):
