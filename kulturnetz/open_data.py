@@ -101,6 +101,22 @@ def _language(page, locale):
     return settings.LANGUAGE_CODE if page.locale_id != locale.pk else locale.language_code
 
 
+# Columns both directories share: who the entry is, and where.
+ENTRY_COLUMNS = (
+    Column("id", gettext_lazy("Nummer des Eintrags im Portal")),
+    Column("slug", gettext_lazy("Kurzname in der Adresse")),
+    Column("title", gettext_lazy("Name")),
+    Column("language", gettext_lazy("Sprache des Textes (de, en)")),
+)
+ADDRESS_COLUMNS = (
+    Column("street", gettext_lazy("Straße und Hausnummer")),
+    Column("postcode", gettext_lazy("Postleitzahl")),
+    Column("town", gettext_lazy("Ort")),
+    Column("latitude", gettext_lazy("Geografische Breite (WGS 84)")),
+    Column("longitude", gettext_lazy("Geografische Länge (WGS 84)")),
+)
+
+
 # --- Actors ----------------------------------------------------------------
 
 
@@ -135,19 +151,12 @@ def actor_rows(start_page, request):
 
 
 ACTOR_COLUMNS = (
-    Column("id", gettext_lazy("Nummer des Eintrags im Portal")),
-    Column("slug", gettext_lazy("Kurzname in der Adresse")),
-    Column("title", gettext_lazy("Name")),
-    Column("language", gettext_lazy("Sprache des Textes (de, en)")),
+    *ENTRY_COLUMNS,
     Column("kind", gettext_lazy("Art: Künstler*in, Gruppe/Ensemble, Verein, Institution")),
     Column("disciplines", gettext_lazy("Sparten, durch Kommas getrennt")),
     Column("district", gettext_lazy("Ortsteil")),
     Column("intro", gettext_lazy("Kurzbeschreibung")),
-    Column("street", gettext_lazy("Straße und Hausnummer")),
-    Column("postcode", gettext_lazy("Postleitzahl")),
-    Column("town", gettext_lazy("Ort")),
-    Column("latitude", gettext_lazy("Geografische Breite (WGS 84)")),
-    Column("longitude", gettext_lazy("Geografische Länge (WGS 84)")),
+    *ADDRESS_COLUMNS,
     Column("phone", gettext_lazy("Telefon")),
     Column("website", gettext_lazy("Website")),
     Column("email", gettext_lazy("E-Mail-Adresse, nur wenn die Kulturaktiven sie zeigen")),
@@ -196,17 +205,10 @@ def venue_rows(start_page, request):
 
 
 VENUE_COLUMNS = (
-    Column("id", gettext_lazy("Nummer des Eintrags im Portal")),
-    Column("slug", gettext_lazy("Kurzname in der Adresse")),
-    Column("title", gettext_lazy("Name")),
-    Column("language", gettext_lazy("Sprache des Textes (de, en)")),
+    *ENTRY_COLUMNS,
     Column("district", gettext_lazy("Ortsteil")),
     Column("intro", gettext_lazy("Kurzbeschreibung")),
-    Column("street", gettext_lazy("Straße und Hausnummer")),
-    Column("postcode", gettext_lazy("Postleitzahl")),
-    Column("town", gettext_lazy("Ort")),
-    Column("latitude", gettext_lazy("Geografische Breite (WGS 84)")),
-    Column("longitude", gettext_lazy("Geografische Länge (WGS 84)")),
+    *ADDRESS_COLUMNS,
     Column("capacity", gettext_lazy("Plätze im größten Raum")),
     Column("accessibility", gettext_lazy("Merkmale der Barrierefreiheit, durch Kommas getrennt")),
     Column("accessibility_note", gettext_lazy("Hinweise zur Barrierefreiheit")),
