@@ -76,9 +76,9 @@ def display(index, request, now=None):
     now = now or timezone.now()
     data = request.GET.copy()
     count = display_count(data.pop(COUNT_PARAM, [""])[-1])
-    filters = EventFilterSet(
-        data or None, queryset=index.occurrences(), locale=index.locale, now=now
-    )
+    # The screens show no pictures: the cards' renditions are not fetched.
+    dates = index.occurrences().prefetch_related(None)
+    filters = EventFilterSet(data or None, queryset=dates, locale=index.locale, now=now)
     filters.form.is_valid()
     occurrences = list(filters.qs.once_per_run(since=now)[:count])
     today = timezone.localtime(now, BERLIN).date()

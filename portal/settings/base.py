@@ -14,9 +14,7 @@ BASE_DIR = PORTAL_DIR.parent
 # (comma-separated) lets a deployment or a test run any subset of the known ones; an app is
 # known from the change that adds its folder, and runs by default once its issue is complete.
 KNOWN_FEATURE_APPS = ["blog", "kulturnetz"]
-# The Kulturnetz is complete on SQLite; on PostgreSQL its suggestion and query-count tests
-# still fail (issue 9/10 notes): `PORTAL_FEATURE_APPS=blog,kulturnetz` runs it.
-DEFAULT_FEATURE_APPS = ["blog"]
+DEFAULT_FEATURE_APPS = ["blog", "kulturnetz"]
 
 
 def _installed_feature_apps():
