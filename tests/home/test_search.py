@@ -81,7 +81,11 @@ def test_search_query_count_does_not_grow_with_results(client):
     with CaptureQueriesContext(connection) as few:
         client.get("/de/suche/", {"q": "Zwiebelmarktabend"})
     for number in range(1, 9):
-        standard_page(f"Zwiebelmarktabend {number}", slug=f"tanzabend-{number}", intro="Zwiebelmarktabend im Saal")
+        standard_page(
+            f"Zwiebelmarktabend {number}",
+            slug=f"tanzabend-{number}",
+            intro="Zwiebelmarktabend im Saal",
+        )
     with CaptureQueriesContext(connection) as many:
         html = client.get("/de/suche/", {"q": "Zwiebelmarktabend"}).content.decode()
     assert "9 Ergebnisse" in html
