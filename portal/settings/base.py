@@ -13,7 +13,7 @@ BASE_DIR = PORTAL_DIR.parent
 # so this list is the only place in portal/ and home/ that names them. PORTAL_FEATURE_APPS
 # (comma-separated) lets a deployment or a test run any subset of the known ones; an app is
 # known from the change that adds its folder, and runs by default once its issue is complete.
-KNOWN_FEATURE_APPS = ["blog", "kulturnetz"]
+KNOWN_FEATURE_APPS = ["blog", "kulturnetz", "processes"]
 DEFAULT_FEATURE_APPS = ["blog", "kulturnetz"]
 
 

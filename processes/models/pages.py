@@ -1,0 +1,322 @@
+"""The process map and its pages: one page per process, the requirements catalogue, the toolbox."""
+
+from functools import cached_property
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from comments.models import CommentablePageMixin
+from home.admin_forms import LocaleScopedPageForm
+from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from home.models import HeaderImageMixin, SeoFieldsMixin
+from processes import roadmap
+from processes.blocks import ProcessStreamBlock, result_of
+from processes.stages import Audience, ProcessKind, Stage, stage_position
+
+
+class ProcessSectionPage(SeoFieldsMixin, Page):
+    """What the process map and its lists share: a title and an introduction."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        max_length=800,
+        blank=True,
+        help_text=_("Zwei, drei Sätze oben auf der Seite. Erscheinen auch in Suchergebnissen."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SeoFieldsMixin.seo_panels
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
+    """The process map: every process by kind, where each stands, and what comes next."""
+
+    method = StreamField(
+        ContentStreamBlock(),
+        verbose_name=_("Unser Vorgehen"),
+        blank=True,
+        help_text=_(
+            "Erklärt in Euren Worten, wie Ihr vorgeht: erst Funktionen, dann Anforderungen, dann Werkzeuge."
+        ),
+    )
+
+    content_panels = [
+        *ProcessSectionPage.content_panels,
+        HeaderImageMixin.header_image_panel,
+        FieldPanel("method"),
+    ]
+    search_fields = [*ProcessSectionPage.search_fields, index.SearchField("method")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = [
+        "processes.ProcessPage",
+        "processes.RequirementCataloguePage",
+        "processes.ToolboxPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Prozesslandkarte")
+        verbose_name_plural = _("Prozesslandkarten")
+
+    def processes(self):
+        """The live, public process pages of this map, with their stage histories."""
+        return (
+            ProcessPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related("stage_changes")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        processes = list(self.processes())
+        groups = []
+        for kind in ProcessKind:
+            for audience in Audience:
+                members = [p for p in processes if p.kind == kind and p.audience == audience]
+                if members:
+                    groups.append((kind, audience, members))
+        context.update(
+            {
+                "process_groups": groups,
+                "process_count": len(processes),
+                "stage_summary": roadmap.stage_summary(processes),
+                "roadmap": roadmap.roadmap(processes, today),
+                "today": today,
+            }
+        )
+        return context
+
+
+class ProcessPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, SeoFieldsMixin, Page):
+    """One process of the centre: its functions, requirements, tool decisions and outcome."""
+
+    kind = models.CharField(
+        _("Art des Prozesses"),
+        max_length=12,
+        choices=ProcessKind.choices,
+        default=ProcessKind.CORE,
+        help_text=_(
+            "Führung: steuern und planen. Kern: wofür es das Haus gibt. "
+            "Unterstützung: was die anderen möglich macht (z. B. Zahlungen)."
+        ),
+    )
+    audience = models.CharField(
+        _("Für wen?"), max_length=10, choices=Audience.choices, default=Audience.INTERNAL
+    )
+    responsible_role = models.CharField(
+        _("Verantwortlich"),
+        max_length=120,
+        blank=True,
+        help_text=_("Eine Rolle, keine Person, z. B. „Büroleitung“."),
+    )
+    intro = models.TextField(
+        _("Kurzbeschreibung"),
+        max_length=600,
+        help_text=_("Zwei, drei Sätze: worum es geht. Erscheint auf der Prozesslandkarte."),
+    )
+    last_review = models.DateField(
+        _("Zuletzt überprüft"),
+        null=True,
+        blank=True,
+        help_text=_("Wann Ihr den Prozess zuletzt gemeinsam angeschaut habt."),
+    )
+    view_technology = RichTextField(
+        _("Sicht Technik"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Welche Geräte, Programme und Daten spielen mit?"),
+    )
+    view_function = RichTextField(
+        _("Sicht Funktion"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Was muss passieren, damit der Prozess gelingt?"),
+    )
+    view_culture = RichTextField(
+        _("Sicht Kultur"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Wie arbeiten die Menschen zusammen, was ist ihnen wichtig?"),
+    )
+    body = StreamField(
+        ProcessStreamBlock(),
+        verbose_name=_("Inhalt"),
+        blank=True,
+        help_text=_(
+            "Bausteine der Methode: Funktionen, Ablauf, Heute und Ziel, Anforderungen, "
+            "Werkzeugentscheidung, Ergebnis, Stimmen."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+                FieldRowPanel([FieldPanel("responsible_role"), FieldPanel("last_review")]),
+            ],
+            heading=_("Einordnung"),
+        ),
+        InlinePanel(
+            "stage_changes",
+            label=_("Stufe"),
+            heading=_("Stand und Verlauf"),
+            help_text=_(
+                "Jede erreichte Stufe mit Datum. Auch geplante Stufen mit einem Datum in der "
+                "Zukunft eintragen: daraus entsteht der Fahrplan „jetzt / als Nächstes / später“."
+            ),
+            min_num=1,
+        ),
+        HeaderImageMixin.header_image_panel,
+        MultiFieldPanel(
+            [
+                FieldPanel("view_technology"),
+                FieldPanel("view_function"),
+                FieldPanel("view_culture"),
+            ],
+            heading=_("Drei Sichten"),
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = SeoFieldsMixin.seo_panels
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_enabled")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["processes.ProcessOverviewPage"]
+    subpage_types = []
+
+    base_form_class = LocaleScopedPageForm
+
+    class Meta:
+        verbose_name = _("Prozess")
+        verbose_name_plural = _("Prozesse")
+
+    @path("")
+    def process_view(self, request):
+        from processes.views import process_page
+
+        return process_page(self, request)
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    @cached_property
+    def stage_history(self):
+        """The stage changes by date, oldest first (reached and planned)."""
+        return sorted(
+            (change for change in self.stage_changes.all() if change.date),
+            key=lambda change: (change.date, stage_position(change.stage)),
+        )
+
+    @cached_property
+    def current_stage(self):
+        return roadmap.current_stage(self.stage_history, timezone.localdate())
+
+    @property
+    def current_stage_label(self):
+        return Stage(self.current_stage).label if self.current_stage else ""
+
+    @property
+    def current_stage_position(self):
+        return stage_position(self.current_stage)
+
+    @cached_property
+    def next_step(self):
+        return roadmap.next_step(self, self.stage_history, timezone.localdate())
+
+    def blocks_of(self, block_type):
+        return [block.value for block in self.body if block.block_type == block_type]
+
+    def functions(self):
+        return self.blocks_of("function")
+
+    def decisions(self):
+        """[(block value, DecisionResult)] of every tool decision on the page."""
+        return [(value, result_of(value)) for value in self.blocks_of("tool_decision")]
+
+    def chosen_tools(self):
+        """The tools chosen in this page's decisions (snippets, not free names)."""
+        tools = []
+        for _value, result in self.decisions():
+            chosen = result.chosen
+            if chosen is not None and chosen.tool is not None and chosen.tool not in tools:
+                tools.append(chosen.tool)
+        return tools
+
+
+class StageChange(Orderable):
+    """A stage a process reached (or plans to reach) on a date."""
+
+    page = ParentalKey(ProcessPage, on_delete=models.CASCADE, related_name="stage_changes")
+    stage = models.CharField(_("Stufe"), max_length=12, choices=Stage.choices)
+    date = models.DateField(
+        _("Datum"), help_text=_("Wann erreicht, oder wann geplant (Datum in der Zukunft).")
+    )
+    note = models.CharField(
+        _("Notiz"), max_length=250, blank=True, help_text=_("Was dazu wichtig ist (optional).")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("stage"), FieldPanel("date")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Stufe")
+        verbose_name_plural = _("Stufen")
+
+    def planned(self, today=None):
+        return self.date > (today or timezone.localdate())
+
+
+class RequirementCataloguePage(RoutablePageMixin, ProcessSectionPage):
+    """Every requirement, filtered by process, kind, priority and status, and as CSV."""
+
+    parent_page_types = ["processes.ProcessOverviewPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Anforderungskatalog")
+        verbose_name_plural = _("Anforderungskataloge")
+
+    @path("")
+    def catalogue_view(self, request):
+        from processes.views import catalogue
+
+        return catalogue(self, request)
+
+
+class ToolboxPage(ProcessSectionPage):
+    """The toolbox: which tools serve which processes and meet which requirements."""
+
+    parent_page_types = ["processes.ProcessOverviewPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Werkzeugkasten")
+        verbose_name_plural = _("Werkzeugkästen")
