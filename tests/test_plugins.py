@@ -151,8 +151,10 @@ def test_an_unknown_feature_app_stops_the_portal_naming_it_and_the_known_ones(mo
 
     from portal.settings.base import _installed_feature_apps
 
-    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,processes,blgo")
-    with pytest.raises(ImproperlyConfigured, match=r"processes, blgo\. Known: blog, kulturnetz\."):
+    monkeypatch.setenv("PORTAL_FEATURE_APPS", "blog,kulturnetz,processes,blgo,prozesse")
+    with pytest.raises(
+        ImproperlyConfigured, match=r"apps: blgo, prozesse\. Known: blog, kulturnetz, processes\."
+    ):
         _installed_feature_apps()
 
 
