@@ -1,10 +1,18 @@
 """What the process pages hand to the portal, and their admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.hooks import DEMO_CONTENT, DemoContent
+from processes import demo
 from processes.models import Requirement, Tool
+
+
+@hooks.register(DEMO_CONTENT)
+def processes_demo():
+    return [DemoContent(name="Prozesse", load=demo.load, order=300)]
 
 
 class RequirementViewSet(SnippetViewSet):
