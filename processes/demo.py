@@ -9,6 +9,7 @@ the day the demo is loaded (see ``demo_data``). A second run creates and changes
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 
 from home.demo import add_to_main_menu
 from portal.demo import ILLUSTRATION_CREDIT, pick, translation_pairs
@@ -77,9 +78,11 @@ def _requirements(demo):
     existing = {r.identifier: r for r in Requirement.objects.filter(locale=demo.de)}
     missing = [row for row in data.REQUIREMENTS if row[0] not in existing]
     if missing:
-        Requirement.objects.bulk_create(
+        made = Requirement.objects.bulk_create(
             [Requirement(locale=demo.de, **_requirement_fields(row, "de")) for row in missing]
         )
+        # bulk_create sends no post_save: the search index gets them in one go.
+        get_search_backend().add_bulk(Requirement, made)
         demo.log(f"  + {len(missing)} Anforderungen")
         existing = {r.identifier: r for r in Requirement.objects.filter(locale=demo.de)}
     translated = set(

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.hooks import DEMO_CONTENT, DemoContent
+from portal.hooks import DEMO_CONTENT, SEARCH_SOURCES, DemoContent, SearchSource
 from processes import demo
 from processes.models import Requirement, Tool
 
@@ -13,6 +13,21 @@ from processes.models import Requirement, Tool
 @hooks.register(DEMO_CONTENT)
 def processes_demo():
     return [DemoContent(name="Prozesse", load=demo.load, order=300)]
+
+
+@hooks.register(SEARCH_SOURCES)
+def requirement_search():
+    # Process pages come from the page search (their summary is their intro).
+    from processes.search import search_requirements
+
+    return [
+        SearchSource(
+            key="process_requirements",
+            label=_("Anforderungen"),
+            search=search_requirements,
+            order=300,
+        )
+    ]
 
 
 class RequirementViewSet(SnippetViewSet):
