@@ -5,14 +5,26 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.hooks import DEMO_CONTENT, SEARCH_SOURCES, DemoContent, SearchSource
-from processes import demo
+from portal.hooks import (
+    BENCH_PAGES,
+    DEMO_CONTENT,
+    SEARCH_SOURCES,
+    BenchPages,
+    DemoContent,
+    SearchSource,
+)
+from processes import bench, demo
 from processes.models import Requirement, Tool
 
 
 @hooks.register(DEMO_CONTENT)
 def processes_demo():
     return [DemoContent(name="Prozesse", load=demo.load, order=300)]
+
+
+@hooks.register(BENCH_PAGES)
+def processes_bench():
+    return [BenchPages(name="processes", build=bench.build, urls=bench.urls, order=300)]
 
 
 @hooks.register(SEARCH_SOURCES)
