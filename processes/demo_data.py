@@ -259,8 +259,6 @@ F = {
     "va_plan": T("Abend planen", "Plan an evening"),
     "va_helpers": T("Helfende einteilen", "Schedule helpers"),
     "va_follow": T("Abend nachbereiten", "Follow up an evening"),
-    "ma_announce": T("Programm ankündigen", "Announce the programme"),
-    "ma_newsletter": T("Newsletter versenden", "Send the newsletter"),
     "za_admission": T("Eintritt kassieren", "Take admission"),
     "za_rent": T("Miete abrechnen", "Invoice rent"),
     "za_close": T("Kasse abschließen", "Close the till"),
@@ -1731,6 +1729,34 @@ PROCESSES = [
                 T("nach jedem Abend", "after every evening"),
                 T("Nachbereitung fällt meistens aus", "Follow-up usually gets skipped"),
             ),
+            steps(
+                T("So läuft ein Abend heute", "How an evening works today"),
+                (
+                    T("Programmleitung", "Programme management"),
+                    T(
+                        "schreibt die Checkliste für den Abend",
+                        "writes the checklist for the evening",
+                    ),
+                ),
+                (
+                    T("Koordination", "Coordination"),
+                    T(
+                        "sucht Helfende für Theke und Kasse",
+                        "looks for helpers for the bar and box office",
+                    ),
+                ),
+                (
+                    T("Technik", "Technician"),
+                    T(
+                        "baut nach dem Rider auf und macht den Soundcheck",
+                        "sets up according to the rider and does the sound check",
+                    ),
+                ),
+                (
+                    T("Abendteam", "Evening team"),
+                    T("räumt auf und schließt ab", "tidies up and locks up"),
+                ),
+            ),
             current_target(
                 T("Checklisten", "Checklists"),
                 T(
@@ -1815,6 +1841,34 @@ PROCESSES = [
             )
         ),
         "body": [
+            steps(
+                T("So kündigen wir einen Abend heute an", "How we announce an evening today"),
+                (
+                    T("Programmleitung", "Programme management"),
+                    T(
+                        "schickt Text und Bild an die Öffentlichkeitsarbeit",
+                        "sends text and picture to public relations",
+                    ),
+                ),
+                (
+                    T("Öffentlichkeitsarbeit", "Public relations"),
+                    T(
+                        "trägt den Termin ins Kulturnetz und auf der Website ein",
+                        "enters the date in the Kulturnetz and on the website",
+                    ),
+                ),
+                (
+                    T("Öffentlichkeitsarbeit", "Public relations"),
+                    T(
+                        "schreibt Newsletter, Mastodon-Beitrag und Presse-Mail",
+                        "writes the newsletter, a Mastodon post and the press e-mail",
+                    ),
+                ),
+                (
+                    T("Ehrenamtliche", "Volunteers"),
+                    T("hängen Plakate in der Stadt auf", "put up posters in town"),
+                ),
+            ),
             current_target(
                 T("Termine ankündigen", "Announcing dates"),
                 T(
