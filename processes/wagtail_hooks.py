@@ -1,10 +1,45 @@
 """What the process pages hand to the portal, and their admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.hooks import (
+    BENCH_PAGES,
+    DEMO_CONTENT,
+    SEARCH_SOURCES,
+    BenchPages,
+    DemoContent,
+    SearchSource,
+)
+from processes import bench, demo
 from processes.models import Requirement, Tool
+
+
+@hooks.register(DEMO_CONTENT)
+def processes_demo():
+    return [DemoContent(name="Prozesse", load=demo.load, order=300)]
+
+
+@hooks.register(BENCH_PAGES)
+def processes_bench():
+    return [BenchPages(name="processes", build=bench.build, urls=bench.urls, order=300)]
+
+
+@hooks.register(SEARCH_SOURCES)
+def requirement_search():
+    # Process pages come from the page search (their summary is their intro).
+    from processes.search import search_requirements
+
+    return [
+        SearchSource(
+            key="process_requirements",
+            label=_("Anforderungen"),
+            search=search_requirements,
+            order=300,
+        )
+    ]
 
 
 class RequirementViewSet(SnippetViewSet):

@@ -1,6 +1,7 @@
 """The requirements catalogue and the toolbox: snippets that editors maintain and translate."""
 
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -109,6 +110,11 @@ class Requirement(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.identifier} {self.statement[:80]}"
+
+    @property
+    def anchor(self):
+        """The requirement's place in the catalogue (``id`` of its row): "rb-01"."""
+        return slugify(self.identifier)
 
 
 class Tool(TranslatableMixin, index.Indexed, ClusterableModel):
