@@ -204,6 +204,9 @@ class ProcessPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Seo
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
+        index.SearchField("view_technology"),
+        index.SearchField("view_function"),
+        index.SearchField("view_culture"),
         index.SearchField("body"),
         index.FilterField("kind"),
     ]
