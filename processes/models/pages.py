@@ -100,7 +100,11 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
                 "kind": kind,
                 "heading": KIND_HEADINGS[kind][0],
                 "description": KIND_HEADINGS[kind][1],
-                "groups": [(audience, members) for k, audience, members in groups if k == kind],
+                # Both audiences in every band, so that the map's columns line up.
+                "groups": [
+                    (audience, [p for p in processes if p.kind == kind and p.audience == audience])
+                    for audience in Audience
+                ],
             }
             for kind in ProcessKind
             if any(k == kind for k, _audience, _members in groups)
