@@ -56,6 +56,14 @@ class FunctionBlock(blocks.StructBlock):
     def role_list(self, value):
         return [role.strip() for role in (value.get("roles") or "").split(",") if role.strip()]
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["roles"] = self.role_list(value)
+        context["pain_points"] = [
+            line.strip() for line in (value.get("pain_points") or "").splitlines() if line.strip()
+        ]
+        return context
+
 
 class StepBlock(blocks.StructBlock):
     who = blocks.CharBlock(label=_("Wer?"), max_length=80)

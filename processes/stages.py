@@ -33,3 +33,11 @@ class ProcessKind(models.TextChoices):
 class Audience(models.TextChoices):
     INTERNAL = "internal", _("Intern (für das Team)")
     EXTERNAL = "external", _("Extern (für Publikum und Partner)")
+
+
+# The process map's headings for each kind, and what the kind means, for visitors.
+KIND_HEADINGS = {
+    ProcessKind.MANAGEMENT: (_("Führungsprozesse"), _("Steuern, planen, entscheiden.")),
+    ProcessKind.CORE: (_("Kernprozesse"), _("Wofür es das Haus gibt: Kultur und Begegnung.")),
+    ProcessKind.SUPPORT: (_("Unterstützungsprozesse"), _("Was die anderen möglich macht.")),
+}

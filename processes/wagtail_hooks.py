@@ -9,9 +9,11 @@ from portal.hooks import (
     BENCH_PAGES,
     DEMO_CONTENT,
     SEARCH_SOURCES,
+    SHOWCASE_PAGES,
     BenchPages,
     DemoContent,
     SearchSource,
+    ShowcasePage,
 )
 from processes import bench, demo
 from processes.models import Requirement, Tool
@@ -70,3 +72,22 @@ class ProcessSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProcessSnippetsGroup)
+
+
+# The demo content's addresses (processes/demo_data.py: OVERVIEW_SLUG, CATALOGUE_SLUG,
+# TOOLBOX_SLUG and the room booking, the process with every kind of block).
+SHOWCASE_MAP = "/de/prozesse/"
+
+
+@hooks.register(SHOWCASE_PAGES)
+def processes_showcase():
+    pages = [
+        ("process-map", SHOWCASE_MAP),
+        ("process", f"{SHOWCASE_MAP}raumbuchung/"),
+        ("process-catalogue", f"{SHOWCASE_MAP}anforderungen/"),
+        ("process-toolbox", f"{SHOWCASE_MAP}werkzeugkasten/"),
+    ]
+    return [
+        ShowcasePage(name=name, path=path, order=300 + index)
+        for index, (name, path) in enumerate(pages)
+    ]

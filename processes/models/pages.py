@@ -2,6 +2,7 @@
 
 from functools import cached_property
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 from processes import roadmap
 from processes.blocks import ProcessStreamBlock, result_of
-from processes.stages import Audience, ProcessKind, Stage, stage_position
+from processes.stages import ARRIVED, KIND_HEADINGS, Audience, ProcessKind, Stage, stage_position
 
 
 class ProcessSectionPage(SeoFieldsMixin, Page):
@@ -94,9 +95,26 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
                 members = [p for p in processes if p.kind == kind and p.audience == audience]
                 if members:
                     groups.append((kind, audience, members))
+        sections = [
+            {
+                "kind": kind,
+                "heading": KIND_HEADINGS[kind][0],
+                "description": KIND_HEADINGS[kind][1],
+                # Both audiences in every band, so that the map's columns line up.
+                "groups": [
+                    (audience, [p for p in processes if p.kind == kind and p.audience == audience])
+                    for audience in Audience
+                ],
+            }
+            for kind in ProcessKind
+            if any(k == kind for k, _audience, _members in groups)
+        ]
         context.update(
             {
                 "process_groups": groups,
+                "process_sections": sections,
+                "arrived_count": sum(1 for p in processes if p.current_stage in ARRIVED),
+                **self.section_pages(),
                 "process_count": len(processes),
                 "stage_summary": roadmap.stage_summary(processes),
                 "roadmap": roadmap.roadmap(processes, today),
@@ -104,6 +122,23 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
             }
         )
         return context
+
+    def section_pages(self):
+        """{"catalogue": page or None, "toolbox": page or None}: the map's lists, in one query."""
+        types = {
+            ContentType.objects.get_for_model(model).pk: name
+            for name, model in (
+                ("catalogue", RequirementCataloguePage),
+                ("toolbox", ToolboxPage),
+            )
+        }
+        found = {name: None for name in types.values()}
+        children = Page.objects.child_of(self).live().public().filter(content_type__in=types)
+        for page in children.order_by("path"):
+            name = types[page.content_type_id]
+            if found[name] is None:
+                found[name] = page
+        return found
 
 
 class ProcessPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, SeoFieldsMixin, Page):
@@ -263,6 +298,23 @@ class ProcessPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Seo
         """[(block value, DecisionResult)] of every tool decision on the page."""
         return [(value, result_of(value)) for value in self.blocks_of("tool_decision")]
 
+    def chosen_tool_ids(self):
+        """The ids of the tools chosen in this page's decisions, read from the stored body
+        without loading a tool (the toolbox reads many pages at once)."""
+        ids = []
+        for block in self.body.raw_data:
+            if block.get("type") != "tool_decision":
+                continue
+            for option in (block.get("value") or {}).get("options") or []:
+                # A list block stores its items as {"type": "item", "value": …} (older data: bare)
+                value = option.get("value", option) if isinstance(option, dict) else {}
+                if isinstance(value, dict) and value.get("chosen"):
+                    tool = value.get("tool")
+                    if tool and tool not in ids:
+                        ids.append(tool)
+                    break  # the first chosen option, as in processes.scoring
+        return ids
+
     def chosen_tools(self):
         """The tools chosen in this page's decisions (snippets, not free names)."""
         tools = []
@@ -323,3 +375,50 @@ class ToolboxPage(ProcessSectionPage):
     class Meta:
         verbose_name = _("Werkzeugkasten")
         verbose_name_plural = _("Werkzeugkästen")
+
+    def get_context(self, request, *args, **kwargs):
+        """The tools of this language, each with the processes it serves (chosen in their tool
+        decisions) and the requirements it meets, in a fixed number of queries."""
+        from processes.models import Requirement, Tool
+
+        context = super().get_context(request, *args, **kwargs)
+        overview = self.get_parent()
+        processes = list(
+            ProcessPage.objects.child_of(overview)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("title")
+        )
+        tools = list(
+            Tool.objects.filter(locale_id=self.locale_id).prefetch_related(
+                models.Prefetch(
+                    "requirements_met",
+                    queryset=Requirement.objects.order_by("identifier"),
+                )
+            )
+        )
+        served = {}
+        for process in processes:
+            for tool_id in process.chosen_tool_ids():
+                served.setdefault(tool_id, []).append(process)
+        rows = [
+            {
+                "tool": tool,
+                "processes": served.get(tool.pk, []),
+                "requirements": list(tool.requirements_met.all()),
+            }
+            for tool in tools
+        ]
+        context.update(
+            {
+                "overview": overview,
+                "processes": processes,
+                "tool_rows": rows,
+                # The matrix: one row per tool, a mark for each process it serves.
+                "matrix": [
+                    (row, [process in row["processes"] for process in processes]) for row in rows
+                ],
+            }
+        )
+        return context
