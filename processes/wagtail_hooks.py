@@ -1,10 +1,18 @@
 """What the process pages hand to the portal, and their admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.hooks import API_ROUTERS, ApiRouter
+from processes.api import router
 from processes.models import Requirement, Tool
+
+
+@hooks.register(API_ROUTERS)
+def processes_api():
+    return [ApiRouter(prefix="/processes/", router=router)]
 
 
 class RequirementViewSet(SnippetViewSet):
