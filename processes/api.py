@@ -304,7 +304,7 @@ def _process(page, request):
         "audience_label": page.get_audience_display(),
         "responsible_role": page.responsible_role,
         "current_stage": stage,
-        "current_stage_label": page.current_stage_label,
+        "current_stage_label": str(page.current_stage_label),
         "last_review": page.last_review,
         "intro": page.intro,
     }

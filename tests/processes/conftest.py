@@ -36,7 +36,9 @@ def process_map_de(db):
         overview.delete()
     return _publish(
         german_home(),
-        ProcessOverviewPage(title="Unsere Prozesse", slug="prozesse-test", intro="Wie wir arbeiten."),
+        ProcessOverviewPage(
+            title="Unsere Prozesse", slug="prozesse-test", intro="Wie wir arbeiten."
+        ),
     )
 
 
@@ -68,9 +70,7 @@ def _decision_body(tools):
         "value": {
             "question": "Womit buchen wir Räume?",
             "knockout_criteria": "Daten in der EU\n\nOhne Schulung nutzbar",
-            "criteria": _items(
-                [{"name": "Einfach", "weight": 5}, {"name": "Kosten", "weight": 3}]
-            ),
+            "criteria": _items([{"name": "Einfach", "weight": 5}, {"name": "Kosten", "weight": 3}]),
             "options": _items(
                 [
                     {
@@ -179,7 +179,9 @@ def api_processes(process_map_de, api_tools):
     draft.save()
     private = _publish(
         process_map_de,
-        ProcessPage(title="Vorstandssachen", slug="vorstand", intro="Nur intern.", kind="management"),
+        ProcessPage(
+            title="Vorstandssachen", slug="vorstand", intro="Nur intern.", kind="management"
+        ),
     )
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
@@ -198,7 +200,7 @@ def catalogue_requirements(api_processes, api_tools):
         ("RB-01", "Gruppen sehen freie Zeiten", "functional", "must", "met", booking),
         ("RB-02", "Daten liegen in der EU", "data_protection", "must", "agreed", booking),
         ("RB-03", "Mit Screenreader bedienbar", "accessibility", "should", "open", booking),
-        ("RB-04", "=HYPERLINK(\"http://böse.example\")", "cost", "could", "not_met", booking),
+        ("RB-04", '=HYPERLINK("http://böse.example")', "cost", "could", "not_met", booking),
         ("ZA-01", "Spenden quittieren", "functional", "should", "open", payment),
         ("ZA-02", "+49 Telefonbanking ablösen", "operation", "wont", "dropped", payment),
         ("AL-01", "Ehrenamtliche finden sich zurecht", "volunteers", "must", "open", None),
@@ -226,7 +228,10 @@ def catalogue_requirements(api_processes, api_tools):
         1,
         {
             "type": "requirements",
-            "value": {"heading": "", "requirements": _items([found["RB-01"].pk, found["RB-02"].pk])},
+            "value": {
+                "heading": "",
+                "requirements": _items([found["RB-01"].pk, found["RB-02"].pk]),
+            },
         },
     )
     booking.body = json.dumps(body)
