@@ -26,6 +26,11 @@ class RequirementFilter(django_filters.FilterSet):
         label=_("Suche"),
         method="filter_search",
         max_length=SEARCH_QUERY_MAX_LENGTH,
+        error_messages={
+            "max_length": _(
+                "Bitte höchstens %(limit_value)d Zeichen, die Suche ist nicht angewendet."
+            )
+        },
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     prozess = django_filters.ChoiceFilter(

@@ -107,6 +107,14 @@ def test_invalid_values_are_ignored_and_named_in_german(client, catalogue_page, 
     assert "Diese Auswahl gibt es nicht" in response.content.decode()
 
 
+def test_a_too_long_search_is_ignored_with_a_message_in_our_register(client, catalogue_page):
+    response = client.get(catalogue_page.url + "?art=cost&q=" + "x" * 201)
+    assert [r.identifier for r in response.context["requirements"]] == ["RB-04"]
+    assert response.context["filter_form"].errors["q"] == [
+        "Bitte höchstens 200 Zeichen, die Suche ist nicht angewendet."
+    ]
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -214,5 +222,8 @@ def test_catalogue_and_csv_use_a_fixed_number_of_queries(
         assert client.get(catalogue_page.url + "csv/").status_code == 200
 
 
+# The page: Wagtail's routing and the base template's settings and navigation, then the
+# catalogue's own: the process choices, the requirements, the processes in the page's language
+# (each with the view restrictions that ``public()`` reads first). The CSV: routing and its own.
 CATALOGUE_QUERIES = 27
 CSV_QUERIES = 16
