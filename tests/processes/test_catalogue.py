@@ -227,3 +227,17 @@ def test_catalogue_and_csv_use_a_fixed_number_of_queries(
 # (each with the view restrictions that ``public()`` reads first). The CSV: routing and its own.
 CATALOGUE_QUERIES = 27
 CSV_QUERIES = 16
+
+
+def test_the_portal_hostile_values_in_every_filter_never_fail(client, catalogue_page):
+    from tests.test_hostile_input import HOSTILE_VALUES
+
+    client.raise_request_exception = False
+    failures = []
+    for value in HOSTILE_VALUES:
+        query = dict.fromkeys(["prozess", "art", "prioritaet", "stand", "q", "seite"], value)
+        for url in (catalogue_page.url, catalogue_page.url + "csv/"):
+            status = client.get(url, query).status_code
+            if status != 200:
+                failures.append((url, value[:20], status))
+    assert not failures
