@@ -243,12 +243,21 @@ class ProcessFilterIn(Schema):
 
 
 class RequirementFilterIn(Schema):
-    locale: LanguageCode = settings.LANGUAGE_CODE
-    process: Slug | None = None
+    locale: LanguageCode = Field(
+        settings.LANGUAGE_CODE,
+        description="The list's language; German requirements stand in for missing translations.",
+    )
+    process: Slug | None = Field(
+        None, description="A process's slug in the list's language (see the processes list)."
+    )
     kind: RequirementKind | None = None
-    priority: Priority | None = None
+    priority: Priority | None = Field(None, description="MoSCoW: must, should, could, won't.")
     status: RequirementStatus | None = None
-    search: SearchText | None = None
+    search: SearchText | None = Field(
+        None,
+        description="Words that must all occur in the identifier, statement, function or "
+        "acceptance criterion.",
+    )
     limit: Limit = 20
     offset: Offset = 0
 
