@@ -292,12 +292,16 @@ class OutcomeBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        before, after = value.get("before"), value.get("after")
-        context["change"] = (after - before) if before is not None and after is not None else None
-        context["change_percent"] = (
-            round(100 * (after - before) / before) if before and after is not None else None
-        )
+        context["change"], context["change_percent"] = outcome_change(value)
         return context
+
+
+def outcome_change(value):
+    """(after − before, the change in percent of before) of an outcome; None where unknown."""
+    before, after = value.get("before"), value.get("after")
+    change = (after - before) if before is not None and after is not None else None
+    percent = round(100 * (after - before) / before) if before and after is not None else None
+    return change, percent
 
 
 class VoicesBlock(blocks.StructBlock):

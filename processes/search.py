@@ -5,6 +5,8 @@ this source adds single requirements ("RB-03", "Barzahlung"), each linking to it
 catalogue and labelled with its process, priority and status. A fixed number of queries.
 """
 
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
@@ -45,7 +47,8 @@ def search_requirements(query, request):
         results.append(
             SearchResult(
                 title=f"{requirement.identifier}: {requirement.statement}",
-                url=f"{base}#{requirement.anchor}",
+                # The catalogue filtered to it: on phones too, where the table gives way to a list.
+                url=f"{base}?{urlencode({'q': requirement.identifier})}#{requirement.anchor}",
                 summary=summary,
                 kind=_("Anforderung"),
             )

@@ -6,17 +6,25 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.hooks import (
+    API_ROUTERS,
     BENCH_PAGES,
     DEMO_CONTENT,
     SEARCH_SOURCES,
     SHOWCASE_PAGES,
+    ApiRouter,
     BenchPages,
     DemoContent,
     SearchSource,
     ShowcasePage,
 )
 from processes import bench, demo
+from processes.api import router
 from processes.models import Requirement, Tool
+
+
+@hooks.register(API_ROUTERS)
+def processes_api():
+    return [ApiRouter(prefix="/processes/", router=router)]
 
 
 @hooks.register(DEMO_CONTENT)

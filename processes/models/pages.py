@@ -364,6 +364,12 @@ class RequirementCataloguePage(RoutablePageMixin, ProcessSectionPage):
 
         return catalogue(self, request)
 
+    @path("csv/", name="csv")
+    def catalogue_csv_view(self, request):
+        from processes.views import catalogue_csv
+
+        return catalogue_csv(self, request)
+
 
 class ToolboxPage(ProcessSectionPage):
     """The toolbox: which tools serve which processes and meet which requirements."""

@@ -24,7 +24,7 @@ def test_an_english_process_is_found_in_english(client):
 @pytest.mark.parametrize("query", ["RB-03", "rb-03", "wiederkehrende Termine"])
 def test_a_requirement_is_found_by_identifier_or_words_and_links_to_its_row(client, query):
     html = client.get("/de/suche/", {"q": query}).content.decode()
-    assert '<a href="/de/prozesse/anforderungen/#rb-03">RB-03: Wiederkehrende' in html
+    assert '<a href="/de/prozesse/anforderungen/?q=RB-03#rb-03">RB-03: Wiederkehrende' in html
     assert "Raumbuchung · Muss · Erfüllt" in html
 
 
