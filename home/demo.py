@@ -421,14 +421,20 @@ def _settings(demo, site, pages):
             FooterLegalLink.objects.create(setting=footer, page=pages[slug], sort_order=order)
 
 
-def add_to_main_menu(demo, page):
-    """Append ``page`` to the main menu once; an app's demo hands its entry to the menu here."""
+def add_to_main_menu(demo, page, label="", label_en=""):
+    """Append ``page`` to the main menu once; an app's demo hands its entry to the menu here.
+
+    ``label``/``label_en``: a shorter word than the page's title, so the menu fits one line."""
     navigation = NavigationSettings.for_site(demo.site)
     if navigation.items.filter(page=page).exists():
         return
     last = navigation.items.order_by("-sort_order").values_list("sort_order", flat=True).first()
     NavigationItem.objects.create(
-        setting=navigation, page=page, sort_order=0 if last is None else last + 1
+        setting=navigation,
+        page=page,
+        label=label,
+        label_en=label_en,
+        sort_order=0 if last is None else last + 1,
     )
     demo.log(f"  + Menüpunkt {page.title}")
 

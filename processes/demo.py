@@ -38,7 +38,8 @@ def load(demo):
             "header_image_credit": ILLUSTRATION_CREDIT,
         },
     )
-    add_to_main_menu(demo, overview)
+    # "Prozesse": the map's title would wrap the desktop menu into a second line.
+    add_to_main_menu(demo, overview, label="Prozesse", label_en="Processes")
     _section(demo, overview, RequirementCataloguePage, data.CATALOGUE_SLUG, data.CATALOGUE)
     _section(demo, overview, ToolboxPage, data.TOOLBOX_SLUG, data.TOOLBOX)
     requirements = _requirements(demo)
