@@ -33,6 +33,7 @@ from wagtail.models import Page
 
 from home.localisation import localised_snippets
 from home.models import OrganisationSettings
+from home.spreadsheets import formula_safe
 from kulturnetz.directory import (
     ACTOR_VOCABULARIES,
     VENUE_VOCABULARIES,
@@ -48,8 +49,6 @@ from kulturnetz.views import patch_page_cache
 CHUNK = 500
 CACHE_SECONDS = 300
 CSV_DELIMITER = ";"
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LICENCE = {
     "id": "CC-BY-4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/",
@@ -351,7 +350,7 @@ def spreadsheet_safe(value):
     if isinstance(value, list):
         value = ", ".join(value)
     if isinstance(value, str):
-        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+        return formula_safe(value)
     return value
 
 

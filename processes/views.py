@@ -5,12 +5,11 @@ import csv
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from home.spreadsheets import formula_safe
 from processes.filters import RequirementFilter
 from processes.queries import public_requirements, with_process_pages
 
 CSV_DELIMITER = ";"
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def process_page(page, request):
@@ -75,8 +74,7 @@ CSV_COLUMNS = (
 
 def spreadsheet_safe(value):
     """A cell as text a spreadsheet shows and never runs: formulas get a leading apostrophe."""
-    value = "" if value is None else str(value)
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    return formula_safe("" if value is None else str(value))
 
 
 def csv_row(requirement, request):
