@@ -59,39 +59,6 @@ def _topic_links_heading():
 topic_links_heading = lazy(_topic_links_heading, str)
 
 
-class TopicLink(Orderable):
-    """One topic a page names; a concrete subclass adds ``page = ParentalKey(<its page type>)``.
-
-    ``date_field`` names the field of the naming page that lists show as its date (and sort
-    by, newest first); without it, the date of its first publication.
-    """
-
-    topic = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Thema"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Eine Seite, um die es geht, z. B. ein Prozess."),
-    )
-
-    date_field = None
-
-    panels = []  # filled below: TopicChooserPanel("topic")
-
-    class Meta(Orderable.Meta):
-        abstract = True
-        verbose_name = _("Thema")
-        verbose_name_plural = _("Themen")
-
-    def clean(self):
-        super().clean()
-        if self.topic_id is None:
-            return
-        allowed = ContentType.objects.get_for_models(*topic_models()).values()
-        if self.topic.content_type_id not in {content_type.pk for content_type in allowed}:
-            raise ValidationError({"topic": gettext("Diese Seite kann kein Thema sein.")})
-
-
 class TopicChooserPanel(PageChooserPanel):
     """A page chooser for the page types that the ``TOPIC_PAGE_TYPES`` hook offers.
 
@@ -141,7 +108,37 @@ class TopicsPanel(InlinePanel):
             return super().get_comparison() if self.panel.offers_topics else []
 
 
-TopicLink.panels = [TopicChooserPanel("topic")]
+class TopicLink(Orderable):
+    """One topic a page names; a concrete subclass adds ``page = ParentalKey(<its page type>)``.
+
+    ``date_field`` names the field of the naming page that lists show as its date (and sort
+    by, newest first); without it, the date of its first publication.
+    """
+
+    topic = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Thema"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Die Seite, um die es geht."),
+    )
+
+    date_field = None
+
+    panels = [TopicChooserPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+
+    def clean(self):
+        super().clean()
+        if self.topic_id is None:
+            return
+        allowed = ContentType.objects.get_for_models(*topic_models()).values()
+        if self.topic.content_type_id not in {content_type.pk for content_type in allowed}:
+            raise ValidationError({"topic": gettext("Diese Seite kann kein Thema sein.")})
 
 
 def _link_models():

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_links', to='blog.blogpostpage')),
-                ('topic', models.ForeignKey(help_text='Eine Seite, um die es geht, z. B. ein Prozess.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Thema')),
+                ('topic', models.ForeignKey(help_text='Die Seite, um die es geht.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Thema')),
             ],
             options={
                 'verbose_name': 'Thema des Beitrags',
