@@ -18,6 +18,7 @@ def blog_post(page, request):
             "tags": localised_tags(page.tags.all(), page.locale),
             "blogposting_jsonld": blogposting_jsonld(request, page, authors),
             "related_posts": page.related_posts(),
+            "topics": page.topics(),
         }
         context["previous_post"], context["next_post"] = page.neighbours()
         return context

@@ -116,11 +116,11 @@ def comments_closed_reason(page, discussion):
     if not discussion.comments_enabled:
         return _("Kommentare sind auf dieser Website ausgeschaltet.")
     if not getattr(page, "comments_enabled", False):
-        return _("Die Kommentare zu diesem Beitrag sind geschlossen.")
+        return _("Die Kommentare zu dieser Seite sind geschlossen.")
     if discussion.close_after_days:
         reference = page.comments_reference_date()
         if reference and timezone.now() - reference > timedelta(days=discussion.close_after_days):
-            return _("Die Kommentare zu diesem Beitrag sind geschlossen.")
+            return _("Die Kommentare zu dieser Seite sind geschlossen.")
     return None
 
 

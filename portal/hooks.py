@@ -19,6 +19,9 @@ Hook name                   What the registered function returns
                             ``make screenshots`` and the layout-shift test
 ``GROUP_PERMISSIONS``       ``[GroupPermissions(EDITORS, ["app_label.codename", ...]), ...]``
 ``DASHBOARD_ACTIONS``       called with ``(request)``; ``[DashboardAction, ...]`` the user may use
+``TOPIC_PAGE_TYPES``        ``[TopicPageType(model, label), ...]``: page types that pages of other
+                            apps can name as their topic (``home/topics.py``), e.g. a post
+                            names the processes it is about
 ==========================  =================================================================
 
 The groups are named by :data:`EDITORS` and :data:`MODERATORS`; never write their names out.
@@ -50,6 +53,7 @@ BENCH_PAGES = "portal_bench_pages"
 SHOWCASE_PAGES = "portal_showcase_pages"
 GROUP_PERMISSIONS = "portal_group_permissions"
 DASHBOARD_ACTIONS = "portal_dashboard_actions"
+TOPIC_PAGE_TYPES = "portal_topic_page_types"
 
 # The client's user groups (their permissions: home/groups.py and GROUP_PERMISSIONS).
 EDITORS = "Redaktion"
@@ -191,6 +195,18 @@ class DashboardAction(_Ordered):
     order: int = ORDER_FEATURE_APPS
 
 
+@dataclass(frozen=True)
+class TopicPageType:
+    """A page type that pages of other apps may name as their topic (``home/topics.py``).
+
+    ``model`` is ``"app_label.ModelName"``; ``label`` a lazy German plural shown to editors
+    and visitors, e.g. "Prozesse".
+    """
+
+    model: str
+    label: Any
+
+
 HOOK_TYPES = {
     API_ROUTERS: ApiRouter,
     HOME_SECTIONS: HomeSection,
@@ -201,6 +217,7 @@ HOOK_TYPES = {
     BENCH_PAGES: BenchPages,
     GROUP_PERMISSIONS: GroupPermissions,
     DASHBOARD_ACTIONS: DashboardAction,
+    TOPIC_PAGE_TYPES: TopicPageType,
 }
 
 

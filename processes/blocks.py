@@ -1,5 +1,7 @@
 """The blocks of a process page: the method's building blocks, each with a preview."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -285,8 +287,8 @@ class OutcomeBlock(blocks.StructBlock):
         preview_value = {
             "measure": "Zeit für Raumanfragen pro Woche",
             "unit": "Stunden",
-            "before": "6",
-            "after": "2",
+            "before": Decimal("6"),
+            "after": Decimal("2"),
             "note": "Gemessen über vier Wochen im Frühjahr.",
         }
 

@@ -11,12 +11,18 @@ from processes.queries import public_requirements, with_process_pages
 
 CSV_DELIMITER = ";"
 
+from home.topics import pages_about
+
 
 def process_page(page, request):
     """A process page with its feedback (the foundation's moderated comments)."""
 
     def process_context():
-        return {"overview": page.get_parent().specific}
+        return {
+            "overview": page.get_parent().specific,
+            # "Beiträge zu diesem Prozess": pages of other apps that name this process.
+            "posts_about": pages_about(page),
+        }
 
     return page.serve_with_comments(request, process_context)
 

@@ -9,13 +9,18 @@ from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
     DEMO_CONTENT,
+    EDITORS,
+    GROUP_PERMISSIONS,
     SEARCH_SOURCES,
     SHOWCASE_PAGES,
+    TOPIC_PAGE_TYPES,
     ApiRouter,
     BenchPages,
     DemoContent,
+    GroupPermissions,
     SearchSource,
     ShowcasePage,
+    TopicPageType,
 )
 from processes import bench, demo
 from processes.api import router
@@ -48,6 +53,28 @@ def requirement_search():
             label=_("Anforderungen"),
             search=search_requirements,
             order=300,
+        )
+    ]
+
+
+@hooks.register(TOPIC_PAGE_TYPES)
+def process_topics():
+    # Posts (or any page of another app) can name the processes they are about.
+    return [TopicPageType(model="processes.ProcessPage", label=_("Prozesse"))]
+
+
+@hooks.register(GROUP_PERMISSIONS)
+def process_permissions():
+    # Process pages are covered by the editors' page permissions on the whole tree
+    # (home/groups.py); the catalogue and the toolbox are snippets.
+    return [
+        GroupPermissions(
+            EDITORS,
+            [
+                f"processes.{action}_{model}"
+                for model in ("requirement", "tool")
+                for action in ("add", "change", "delete")
+            ],
         )
     ]
 

@@ -1,4 +1,11 @@
-from .pages import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogPostTag, RelatedPost
+from .pages import (
+    BlogIndexPage,
+    BlogPostAuthor,
+    BlogPostPage,
+    BlogPostTag,
+    BlogPostTopic,
+    RelatedPost,
+)
 from .snippets import BlogCategory, Person, TagTranslation
 
 __all__ = [
@@ -7,6 +14,7 @@ __all__ = [
     "BlogPostAuthor",
     "BlogPostPage",
     "BlogPostTag",
+    "BlogPostTopic",
     "Person",
     "RelatedPost",
     "TagTranslation",

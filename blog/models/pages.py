@@ -26,6 +26,7 @@ from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 from home.pagination import PAGE_PARAM, paginate
 from home.routes import LocalisedRoutesMixin, localised_path, localised_re_path
+from home.topics import TopicLink, TopicsField, TopicsPanel, named_topics
 
 WORDS_PER_MINUTE = 200
 
@@ -60,6 +61,18 @@ class RelatedPost(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("Ähnlicher Beitrag")
         verbose_name_plural = _("Ähnliche Beiträge")
+
+
+class BlogPostTopic(TopicLink):
+    """A page a post is about, e.g. a process (``home/topics.py``)."""
+
+    page = ParentalKey("blog.BlogPostPage", related_name="topic_links", on_delete=models.CASCADE)
+
+    date_field = "date"
+
+    class Meta(TopicLink.Meta):
+        verbose_name = _("Thema des Beitrags")
+        verbose_name_plural = _("Themen des Beitrags")
 
 
 class BlogIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SeoFieldsMixin, Page):
@@ -211,6 +224,13 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
             heading=_("Ähnliche Beiträge (leer lassen für automatische Auswahl)"),
             max_num=3,
         ),
+        TopicsPanel(
+            "topic_links",
+            help_text=_(
+                "Wählt die Seiten, um die es im Beitrag geht. Sie stehen unter dem Beitrag, "
+                "und ihre Seiten zeigen den Beitrag."
+            ),
+        ),
     ]
     promote_panels = SeoFieldsMixin.seo_panels
     settings_panels = [*Page.settings_panels, FieldPanel("comments_enabled")]
@@ -231,6 +251,7 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         APIField("categories", serializer=CategoriesField()),
         APIField("tags", serializer=TagsField()),
         APIField("related_posts", serializer=RelatedPostsField()),
+        APIField("topics", serializer=TopicsField("topic_links")),
         APIField("comments_enabled"),
     ]
 
@@ -306,6 +327,10 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
             .order_by("-shared", "-date")
             .select_related("header_image")[:limit]
         )
+
+    def topics(self):
+        """The live, public pages this post is about, in its language (``home/topics.py``)."""
+        return named_topics(self.topic_links.all(), self.locale_id)
 
     def neighbours(self):
         """The previous (older) and next (newer) post of the same blog and language."""

@@ -153,7 +153,7 @@ def test_a_moderator_closes_comments_on_old_posts_in_three_clicks(page, browser,
         public = visitor.new_page()
         public_errors = watch_console(public)
         public.goto(old.url)
-        closed = public.get_by_text("Die Kommentare zu diesem Beitrag sind geschlossen.")
+        closed = public.get_by_text("Die Kommentare zu dieser Seite sind geschlossen.")
         expect(closed).to_be_visible()
         expect(public.get_by_role("button", name="Kommentar abschicken")).to_have_count(0)
         public.goto(recent.url)

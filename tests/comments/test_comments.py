@@ -355,15 +355,13 @@ def test_comments_can_be_closed_site_wide_per_post_and_by_age(client, post):
     post.first_published_at = timezone.now() - datetime.timedelta(days=31)
     post.save()
     assert (
-        "Die Kommentare zu diesem Beitrag sind geschlossen."
-        in client.get(post.url).content.decode()
+        "Die Kommentare zu dieser Seite sind geschlossen." in client.get(post.url).content.decode()
     )
     discussion(close_after_days=None)
     post.comments_enabled = False
     post.save()
     assert (
-        "Die Kommentare zu diesem Beitrag sind geschlossen."
-        in client.get(post.url).content.decode()
+        "Die Kommentare zu dieser Seite sind geschlossen." in client.get(post.url).content.decode()
     )
     post_comment(client, post)
     assert not Comment.objects.exists()
