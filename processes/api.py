@@ -23,6 +23,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from wagtail.models import Locale
 
+from home.topics import page_about_ref, pages_about
 from portal.api_types import MAX_OBJECT_ID, ObjectId, field_problem, problems
 from processes.blocks import outcome_change, result_of
 from processes.filters import RequirementFilter
@@ -170,6 +171,16 @@ class OutcomeOut(Schema):
     note: str
 
 
+class PageAboutOut(Schema):
+    """A page (e.g. a blog post) that names the process as its topic."""
+
+    id: int
+    title: str
+    url: str
+    date: date | None
+    summary: str
+
+
 class ProcessDetailOut(ProcessOut):
     """A process with everything its page publishes (its rich-text views excepted)."""
 
@@ -179,6 +190,7 @@ class ProcessDetailOut(ProcessOut):
     requirements: list[RequirementRefOut]
     decisions: list[ToolDecisionOut]
     outcomes: list[OutcomeOut]
+    pages_about: list[PageAboutOut]
 
 
 class ProcessListOut(Schema):
@@ -494,6 +506,7 @@ def get_process(request, process_id: ObjectId):
             ],
             "decisions": [_decision(value) for value in page.blocks_of("tool_decision")],
             "outcomes": [_outcome(value) for value in page.blocks_of("outcome")],
+            "pages_about": [page_about_ref(entry, request) for entry in pages_about(page)],
         }
 
 

@@ -164,3 +164,17 @@ def test_the_post_shows_its_processes_in_a_fixed_number_of_queries(
         assert len(named_topics(post.topic_links.all(), post.locale_id)) == count
     with django_assert_num_queries(POST_PAGE_QUERIES):
         assert client.get(post.url).status_code == 200
+
+
+def test_the_process_api_lists_the_posts_about_it(client, process):
+    post = post_about(process, teaser="Erst der Ablauf.", date=datetime.date(2026, 10, 5))
+    data = client.get(f"/api/v3/processes/processes/{process.pk}/").json()
+    assert data["pages_about"] == [
+        {
+            "id": post.pk,
+            "title": "Wie wir Räume vergeben",
+            "url": post.get_full_url(),
+            "date": "2026-10-05",
+            "summary": "Erst der Ablauf.",
+        }
+    ]
