@@ -14,7 +14,7 @@ BASE_DIR = PORTAL_DIR.parent
 # (comma-separated) lets a deployment or a test run any subset of the known ones; an app is
 # known from the change that adds its folder, and runs by default once its issue is complete.
 KNOWN_FEATURE_APPS = ["blog", "kulturnetz", "processes"]
-DEFAULT_FEATURE_APPS = ["blog", "kulturnetz"]
+DEFAULT_FEATURE_APPS = ["blog", "kulturnetz", "processes"]
 
 
 def _installed_feature_apps():
