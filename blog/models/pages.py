@@ -227,7 +227,7 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         TopicsPanel(
             "topic_links",
             help_text=_(
-                "Wählt die Seiten, um die es im Beitrag geht. Sie stehen unter dem Beitrag, "
+                "Wählt die Seiten, um die es im Beitrag geht. Der Beitrag nennt sie unten, "
                 "und ihre Seiten zeigen den Beitrag."
             ),
         ),
