@@ -6,12 +6,11 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from home.spreadsheets import formula_safe
+from home.topics import pages_about
 from processes.filters import RequirementFilter
 from processes.queries import public_requirements, with_process_pages
 
 CSV_DELIMITER = ";"
-
-from home.topics import pages_about
 
 
 def process_page(page, request):
