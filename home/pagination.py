@@ -1,5 +1,7 @@
 """One way to page through a list, shared by the search, the blog and its comments."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 
@@ -33,3 +35,16 @@ def paginate(
     page.numbers = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
     page.ellipsis = paginator.ELLIPSIS
     return page
+
+
+def filter_query(request):
+    """The filters of the current address without the page number (empty values left out),
+    for page links and for the same list in another format (CSV)."""
+    pairs = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key != PAGE_PARAM
+        for value in values
+        if value
+    ]
+    return urlencode(pairs)

@@ -4,9 +4,8 @@ from itertools import groupby
 
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.http import urlencode
 
-from home.pagination import PAGE_PARAM, paginate
+from home.pagination import filter_query, paginate
 from kulturnetz.filters import EventFilterSet
 from kulturnetz.recurrence import BERLIN
 
@@ -21,18 +20,6 @@ def group_by_day(occurrences, now=None):
         return max(timezone.localtime(occurrence.start, BERLIN).date(), today)
 
     return [(key, list(items)) for key, items in groupby(occurrences, key=day)]
-
-
-def filter_query(request):
-    """The filters of the current address without the page number, for the page links."""
-    pairs = [
-        (key, value)
-        for key, values in request.GET.lists()
-        if key != PAGE_PARAM
-        for value in values
-        if value
-    ]
-    return urlencode(pairs)
 
 
 def calendar(index, request, now=None):

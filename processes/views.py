@@ -5,12 +5,15 @@ import csv
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from home.pagination import filter_query, paginate
 from home.spreadsheets import formula_safe
 from home.topics import pages_about
 from processes.filters import RequirementFilter
 from processes.queries import public_requirements, with_process_pages
 
 CSV_DELIMITER = ";"
+# A catalogue page lists this many; the CSV has them all.
+CATALOGUE_PER_PAGE = 50
 
 
 def process_page(page, request):
@@ -33,21 +36,13 @@ def catalogue_filter(page, request):
     )
 
 
-def filter_query(request):
-    """The current filters as a query string (empty values left out), for the CSV link."""
-    query = request.GET.copy()
-    for key in list(query):
-        values = [value for value in query.getlist(key) if value]
-        if values:
-            query.setlist(key, values)
-        else:
-            del query[key]
-    return query.urlencode()
-
-
 def catalogue(page, request):
     filters = catalogue_filter(page, request)
-    requirements = with_process_pages(filters.qs, page.locale.language_code)
+    requirements = paginate(request, filters.qs, CATALOGUE_PER_PAGE, past_the_end_is_404=False)
+    # Only the shown requirements get their process page looked up.
+    requirements.object_list = with_process_pages(
+        requirements.object_list, page.locale.language_code
+    )
     query = filter_query(request)
     return page.render(
         request,
@@ -55,7 +50,8 @@ def catalogue(page, request):
             "filter_form": filters.form,
             "filters_active": filters.active_filters(),
             "requirements": requirements,
-            "result_count": len(requirements),
+            "result_count": requirements.paginator.count,
+            "filter_query": query,
             "csv_url": page.url + page.reverse_subpage("csv") + (f"?{query}" if query else ""),
         },
     )

@@ -223,9 +223,9 @@ def test_catalogue_and_csv_use_a_fixed_number_of_queries(
 
 
 # The page: Wagtail's routing, the base template's settings, navigation and breadcrumbs, then the
-# catalogue's own: the process choices, the requirements, the processes in the page's language
+# catalogue's own: the process choices, the count and the requirements of one page, the processes in the page's language
 # (each with the view restrictions that ``public()`` reads first). The CSV: routing and its own.
-CATALOGUE_QUERIES = 28
+CATALOGUE_QUERIES = 29
 CSV_QUERIES = 16
 
 
@@ -241,3 +241,28 @@ def test_the_portal_hostile_values_in_every_filter_never_fail(client, catalogue_
             if status != 200:
                 failures.append((url, value[:20], status))
     assert not failures
+
+
+def test_a_long_catalogue_comes_in_pages_that_keep_the_filters(client, catalogue_page):
+    from processes.models import Requirement
+    from processes.views import CATALOGUE_PER_PAGE
+
+    for number in range(CATALOGUE_PER_PAGE + 5):
+        Requirement.objects.create(
+            identifier=f"XX-{number:03}",
+            statement=f"Eine lange Liste {number}",
+            priority="must",
+            locale=catalogue_page.locale,
+        )
+    first = client.get(catalogue_page.url, {"prioritaet": "must"})
+    html = first.content.decode()
+    musts = first.context["result_count"]
+    assert musts > CATALOGUE_PER_PAGE + 5  # the fixture's public "must" requirements too
+    assert len(first.context["requirements"]) == CATALOGUE_PER_PAGE
+    assert 'href="?prioritaet=must&amp;seite=2"' in html
+    second = client.get(catalogue_page.url, {"prioritaet": "must", "seite": "2"})
+    assert len(second.context["requirements"]) == musts - CATALOGUE_PER_PAGE
+    assert "XX-054" in second.content.decode()
+    # The CSV has them all, whatever the page.
+    rows = client.get(first.context["csv_url"]).content.decode("utf-8-sig").splitlines()
+    assert len(rows) == musts + 1
