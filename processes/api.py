@@ -420,27 +420,6 @@ def _window(items, filters):
     return items[filters.offset : filters.offset + filters.limit]
 
 
-def _list_items(raw):
-    """A ListBlock's raw items, in either of Wagtail's storage formats."""
-    return [
-        item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
-        for item in raw or ()
-    ]
-
-
-def chosen_tool_ids(raw_body):
-    """The ids of the tools chosen in a process page's tool decisions, from its stored data
-    (no query per decision)."""
-    ids = []
-    for block in raw_body or ():
-        if block.get("type") != "tool_decision":
-            continue
-        for option in _list_items((block.get("value") or {}).get("options")):
-            if isinstance(option, dict) and option.get("chosen") and option.get("tool"):
-                ids.append(option["tool"])
-    return ids
-
-
 # --- Processes -----------------------------------------------------------------------------
 
 
@@ -563,7 +542,7 @@ def list_requirements(request, filters: Query[RequirementFilterIn]):
 def _processes_by_tool(locale, request):
     """{tool translation key: [process refs]}: the processes whose decisions chose the tool."""
     processes = list(live_processes(locale).select_related("locale").order_by("title", "pk"))
-    chosen = {page.pk: chosen_tool_ids(page.body.raw_data) for page in processes}
+    chosen = {page.pk: page.chosen_tool_ids() for page in processes}
     keys = dict(
         Tool.objects.filter(pk__in={pk for ids in chosen.values() for pk in ids}).values_list(
             "pk", "translation_key"

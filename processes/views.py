@@ -20,11 +20,8 @@ def process_page(page, request):
     """A process page with its feedback (the foundation's moderated comments)."""
 
     def process_context():
-        return {
-            "overview": page.get_parent().specific,
-            # "Beiträge zu diesem Prozess": pages of other apps that name this process.
-            "posts_about": pages_about(page),
-        }
+        # "Beiträge zu diesem Prozess": pages of other apps that name this process.
+        return {"posts_about": pages_about(page)}
 
     return page.serve_with_comments(request, process_context)
 
