@@ -22,6 +22,8 @@ Hook name                   What the registered function returns
 ``TOPIC_PAGE_TYPES``        ``[TopicPageType(model, label), ...]``: page types that pages of other
                             apps can name as their topic (``home/topics.py``), e.g. a post
                             names the processes it is about
+``CACHE_MODELS``            ``[model, ...]``: models besides pages, settings and snippets whose
+                            saving or deleting changes public pages (``home/cache_generation.py``)
 ==========================  =================================================================
 
 The groups are named by :data:`EDITORS` and :data:`MODERATORS`; never write their names out.
@@ -54,6 +56,7 @@ SHOWCASE_PAGES = "portal_showcase_pages"
 GROUP_PERMISSIONS = "portal_group_permissions"
 DASHBOARD_ACTIONS = "portal_dashboard_actions"
 TOPIC_PAGE_TYPES = "portal_topic_page_types"
+CACHE_MODELS = "portal_cache_models"
 
 # The client's user groups (their permissions: home/groups.py and GROUP_PERMISSIONS).
 EDITORS = "Redaktion"
@@ -208,6 +211,7 @@ class TopicPageType:
 
 
 HOOK_TYPES = {
+    CACHE_MODELS: type,
     API_ROUTERS: ApiRouter,
     HOME_SECTIONS: HomeSection,
     SEARCH_SOURCES: SearchSource,
