@@ -8,3 +8,8 @@ class CommentsConfig(AppConfig):
     name = "comments"
     label = "comments"
     verbose_name = _("Kommentare")
+
+    def ready(self):
+        from comments import signals
+
+        signals.connect()

@@ -144,6 +144,8 @@ class Comment(models.Model):
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
 
     objects = CommentQuerySet.as_manager()
+    # Only a comment that is or was approved changes public pages (comments/signals.py).
+    bumps_generation_itself = True
 
     panels = [
         FieldPanel("status"),
@@ -162,6 +164,15 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.text[:40]}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        comment = super().from_db(db, field_names, values)
+        # Whether saving or deleting it changes a public page (comments/signals.py); a comment
+        # loaded without its status counts as public.
+        status = comment.__dict__.get("status", cls.Status.APPROVED)
+        comment.was_public = status == cls.Status.APPROVED
+        return comment
 
     @property
     def is_public(self):
@@ -247,6 +258,9 @@ class CommentReport(models.Model):
     )
     created_at = models.DateTimeField(_("Gemeldet am"), auto_now_add=True)
     resolved = models.BooleanField(_("Erledigt"), default=False)
+
+    # Reports are never public: they leave the page cache alone.
+    bumps_generation_itself = True
 
     class Meta:
         verbose_name = _("Meldung")

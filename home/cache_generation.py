@@ -11,6 +11,11 @@ What bumps it (``connect()``):
 - a setting (organisation, navigation, footer) or a snippet saved or deleted;
 - any model a feature app lists through the ``CACHE_MODELS`` hook (``portal/hooks.py``) (approved comments,
   occurrences, ...), saved or deleted.
+
+A model that decides for itself when it changes what the public sees sets
+``bumps_generation_itself = True`` and calls :func:`bump` where that happens: a comment only
+when it is or was approved (``comments/signals.py``), so a flood of held comments leaves the
+cache alone; a report or a submission waiting for review never.
 """
 
 import time
@@ -59,6 +64,8 @@ def _is_public_model(model):
 
     from portal.hooks import CACHE_MODELS, collect
 
+    if getattr(model, "bumps_generation_itself", False):
+        return False
     if issubclass(model, BaseSiteSetting | BaseGenericSetting):
         return True
     if _listed_models is None:

@@ -77,6 +77,21 @@ def issue_form_token(purpose, target):
     return signer.sign(f"{purpose}.{target}.{secrets.token_urlsafe(12)}")
 
 
+def renew_form_token(token):
+    """A fresh start time for the form and target of an issued ``token``; None if not one of ours.
+
+    The page cache stores a page with its form once and gives every visitor a token of their own
+    (``portal/page_cache.py``): each is single-use and starts when the visitor gets the page.
+    """
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    try:
+        value = signer.unsign(token or "")
+    except signing.BadSignature:
+        return None
+    form_and_target = value.rsplit(".", 1)[0]
+    return signer.sign(f"{form_and_target}.{secrets.token_urlsafe(12)}")
+
+
 def check_form_token(token, purpose, target):
     """The token's one-time value, if it was issued for this form and is neither too new nor too old."""
     signer = signing.TimestampSigner(salt=TOKEN_SALT)

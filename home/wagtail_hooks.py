@@ -13,6 +13,7 @@ from home.dashboard import QuickActionsPanel, dashboard_actions
 from home.search import search_pages
 from portal.hooks import (
     BENCH_PAGES,
+    CACHE_MODELS,
     DEMO_CONTENT,
     HOME_SECTIONS,
     ORDER_FOUNDATION_FIRST,
@@ -25,6 +26,19 @@ from portal.hooks import (
     SearchSource,
     ShowcasePage,
 )
+
+
+@hooks.register(CACHE_MODELS)
+def wagtail_models_seen_on_pages():
+    """Wagtail's models that change public pages without a page being published: a view
+    restriction hides a page, a site or locale changes addresses, a redirect answers an old
+    address, a replaced picture or document changes the files pages link to."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    return [PageViewRestriction, Site, Locale, Redirect, get_image_model(), get_document_model()]
 
 
 @hooks.register(SEARCH_SOURCES)

@@ -89,6 +89,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
 
 
+@pytest.fixture(autouse=True)
+def _empty_shared_cache():
+    """Every test starts with an empty shared cache (locmem here, Redis in CI).
+
+    A test's database changes are rolled back, but what it cached (whole pages, the content
+    generation) is not: the next test would see pages of content that no longer exists.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def post(db):
     return blog_post("Wir starten", slug="wir-starten")

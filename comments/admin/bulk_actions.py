@@ -21,6 +21,7 @@ from comments.admin.filters import (
 from comments.admin.permissions import can_moderate
 from comments.admin.utils import TEMPLATES
 from comments.models import Comment, CommentReport, ModerationReason
+from comments.signals import comments_changed
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class CommentStatusBulkAction(StatusBulkAction):
         count = Comment.objects.filter(pk__in=[comment.pk for comment in objects]).update(
             status=cls.status, moderation_reason=reason, updated_at=timezone.now()
         )
+        comments_changed(objects, cls.status)
         return count, 0
 
 

@@ -26,6 +26,7 @@ from comments.admin.filters import status_counts
 from comments.admin.permissions import can_moderate
 from comments.admin.utils import TEMPLATES, comment_url
 from comments.models import Comment, ModerationReason
+from comments.signals import comments_changed
 from home.form_protection import parse_id
 
 UNDO_SALT = "comments.admin.undo"
@@ -127,6 +128,7 @@ def set_status(comment, status, reason):
     Comment.objects.filter(pk=comment.pk).update(
         status=status, moderation_reason=reason, updated_at=timezone.now()
     )
+    comments_changed([comment], status)
     comment.status, comment.moderation_reason = status, reason
 
 

@@ -71,6 +71,9 @@ class Submission(models.Model):
     decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True)
 
     objects = SubmissionQuerySet.as_manager()
+    # What a sender suggests is public only once an editor publishes the page: a submission
+    # leaves the page cache alone (home/cache_generation.py).
+    bumps_generation_itself = True
 
     class Meta:
         verbose_name = _("Einsendung")

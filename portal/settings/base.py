@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, CSRF and messages (they see every request), before the headers of a page.
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -191,6 +193,14 @@ CACHES = {
         "LOCATION": "portal",
     }
 }
+
+# Whole pages for anonymous visitors from the shared cache (portal/page_cache.py): how long the
+# cache keeps a page (publishing renders it afresh at once; this bounds only what changes with
+# time, such as "upcoming" dates; 0 turns the page cache off), and how long browsers and a
+# reverse proxy or CDN may keep it.
+PORTAL_PAGE_CACHE_SECONDS = 300
+PORTAL_PAGE_CACHE_BROWSER_SECONDS = 60
+PORTAL_PAGE_CACHE_PROXY_SECONDS = 60
 
 # Background tasks (e-mails about comments). Development and tests run them at once;
 # production queues them in the database for `manage.py db_worker`.

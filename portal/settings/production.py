@@ -73,3 +73,28 @@ LOGGING = {
 # The Wagtail admin shows page previews in a frame of its own origin, so frames stay
 # allowed for SAMEORIGIN (base.X_FRAME_OPTIONS); other sites still cannot frame the portal.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+
+# --- Page cache and frontend cache (portal/page_cache.py, portal/frontend_cache.py) ---
+# Kept together at the end: how long anonymous pages stay in the shared cache (publishing
+# renews them at once), and how long browsers and a reverse proxy or CDN may keep them.
+PORTAL_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+PORTAL_PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PORTAL_PAGE_CACHE_PROXY_SECONDS = int(env("PAGE_CACHE_PROXY_SECONDS", "60"))
+
+# Purging a reverse proxy or CDN on publish (Wagtail's frontend-cache backends). The portal
+# connects the purges itself (portal/frontend_cache.py); Wagtail's app is not installed.
+# FRONTEND_CACHE_HTTP_URL: a proxy that accepts HTTP PURGE (Varnish, nginx), e.g.
+# http://127.0.0.1:6081; CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID: Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_HTTP_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", required=True),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from comments.models import Comment
+from comments.signals import comments_changed
 
 
 def erase_commenter(email):
@@ -12,6 +13,7 @@ def erase_commenter(email):
         for comment in comments:
             comment.anonymise()
         Comment.objects.bulk_update(comments, ["name", "email", "url", "ip_hash"])
+        comments_changed(comments)
     return len(comments)
 
 
