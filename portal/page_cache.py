@@ -27,7 +27,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 
 from home.cache_generation import generation
 from home.form_protection import renew_form_token
@@ -70,7 +71,9 @@ def _is_anonymous_read(request):
     """Whether the visitor sees exactly what every anonymous visitor of the language sees."""
     if request.method not in ("GET", "HEAD") or "authorization" in request.headers:
         return False
-    if getattr(request, "is_preview", False):
+    # Wagtail's previews and moderation views render through a dummy request, marked only
+    # with ``is_dummy`` while the middleware runs (``is_preview`` is set after it).
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
         return False
     return all(name == settings.CSRF_COOKIE_NAME for name in request.COOKIES)
 
@@ -125,7 +128,8 @@ def _fill_tokens(request, content, has_csrf, has_start):
 def _mark_public(response, private):
     if private:
         patch_cache_control(response, private=True, no_cache=True)
-    else:
+    elif "Cache-Control" not in response:
+        # A view that says how long its answer keeps (feeds, exports) is not overruled.
         patch_cache_control(
             response,
             public=True,
@@ -151,9 +155,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _is_public_path(request.path_info):
+        if _seconds("PORTAL_PAGE_CACHE_SECONDS", 300) <= 0 or not _is_public_path(
+            request.path_info
+        ):
             return self.get_response(request)
-        if _seconds("PORTAL_PAGE_CACHE_SECONDS", 300) <= 0 or not _is_anonymous_read(request):
+        if not _is_anonymous_read(request):
             response = self.get_response(request)
             _mark_private(response)
             patch_vary_headers(response, ["Cookie"])
@@ -197,4 +203,10 @@ class PageCacheMiddleware:
         _mark_public(response, private=has_csrf or has_start)
         patch_vary_headers(response, ["Cookie"])
         response[HEADER] = HIT
-        return response
+        if status != 200:
+            return response
+        # A feed reader that has this version gets "304 Not Modified", as from the view.
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )

@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the apps and static/, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Query pins count what rendering a page costs: the whole-page cache is off, except in the
+# tests of the cache itself (tests/test_page_cache.py turns it on).
+PORTAL_PAGE_CACHE_SECONDS = 0
