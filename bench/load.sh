@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/stack.sh"
 DURATION=${1:-${DURATION:-60}}
 USERS=${2:-${USERS:-40}}
-LOCUST_VERSION=${LOCUST_VERSION:-2.43.3}
+LOCUST_VERSION=${LOCUST_VERSION:-2.47.0}
 LOCUST=$ROOT/var/locust-venv/bin/locust
 if ! "$LOCUST" --version 2>/dev/null | grep -q "$LOCUST_VERSION"; then
     python3 -m venv "$ROOT/var/locust-venv"

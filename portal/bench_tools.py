@@ -23,7 +23,11 @@ def _child_rows(pages):
 
     rows = defaultdict(list)
     for page in pages:
+        # Only what was given in memory: an unset relation would query the database per page.
+        given = getattr(page, "_cluster_related_objects", {})
         for relation in get_all_child_relations(page):
+            if relation.get_accessor_name() not in given:
+                continue
             children = list(getattr(page, relation.get_accessor_name()).all())
             for position, child in enumerate(children):
                 setattr(child, relation.field.attname, page.pk)
@@ -31,6 +35,8 @@ def _child_rows(pages):
                     child.sort_order = position
                 rows[type(child)].append(child)
         for field in get_all_child_m2m_relations(page):
+            if field.name not in given:
+                continue
             through = field.remote_field.through
             source = field.m2m_field_name()
             target = field.m2m_reverse_field_name()
