@@ -25,7 +25,7 @@ prepare_stack() {
 start_stack() {
     (cd "$ROOT" && DJANGO_SETTINGS_MODULE=portal.settings.production exec $STACK_CMD >"$ROOT/var/stack.log" 2>&1) &
     STACK_PID=$!
-    for _ in $(seq 120); do
+    for _ in $(seq 300); do
         curl -fso /dev/null "$BASE_URL/de/" && return 0
         sleep 1
     done
