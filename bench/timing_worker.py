@@ -9,8 +9,12 @@ import json
 import statistics
 import sys
 import time
+from pathlib import Path
 
-import django
+# This folder holds bakerydemo.py, which would hide bakerydemo's own package: leave it out.
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import django  # noqa: E402
 
 django.setup()
 
