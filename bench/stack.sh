@@ -13,6 +13,7 @@ STACK_CMD=${STACK_CMD:-"$BIN/gunicorn portal.wsgi --workers 4 --bind 127.0.0.1:$
 
 # The database with the demo content (dev settings load it; production refuses demo content).
 prepare_stack() {
+    [ -n "${SKIP_PREPARE:-}" ] && return 0  # already prepared by an earlier run
     local name=${DATABASE_URL##*/}
     psql "${DATABASE_URL%/*}/postgres" -qtAc "SELECT 1 FROM pg_database WHERE datname='$name'" | grep -q 1 \
         || psql "${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE \"$name\""
