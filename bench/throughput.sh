@@ -32,7 +32,7 @@ mkdir -p "$(dirname "$out")"
             url=$BASE_URL$path
             [ $kind = static ] && url=$BASE_URL/static/bench-copy/$name.html
             state=$(cache_state "$url")
-            result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+            result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$url")
             rps=$(awk '/Requests\/sec/{print $2}' <<<"$result")
             p50=$(awk '$1=="50%"{print $2}' <<<"$result")
             p99=$(awk '$1=="99%"{print $2}' <<<"$result")
