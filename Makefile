@@ -6,7 +6,7 @@ PORT ?= 8000
 SCALE ?= 200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test bench screenshots lint format messages clean
+.PHONY: run test bench bench-large bench-bakery bench-throughput bench-load screenshots lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,23 @@ test: $(VENV)/.dev-deps
 ## bench: timings and query counts of the key pages on a database of SCALE items
 bench: $(VENV)/.dev-deps
 	DJANGO_SETTINGS_MODULE=portal.settings.bench $(BIN)/python manage.py bench --scale $(SCALE)
+
+## bench-large: the small and the large database of issue 12 side by side (kept in var/ for reuse;
+## REBUILD=1 builds them anew). DATABASE_URL=postgres://… measures on PostgreSQL.
+bench-large: $(VENV)/.dev-deps
+	DJANGO_SETTINGS_MODULE=portal.settings.bench $(BIN)/python manage.py bench --compare --scale $(SCALE) $(if $(REBUILD),,--keep-db)
+
+## bench-bakery: our pages beside wagtail/bakerydemo's (fetched into var/ at run time)
+bench-bakery: $(VENV)/.dev-deps
+	$(BIN)/python bench/bakerydemo.py
+
+## bench-throughput: requests per second through gunicorn (wrk), pages next to static copies
+bench-throughput: $(VENV)/.dev-deps
+	bash bench/throughput.sh
+
+## bench-load: a bounded locust run with readers, searchers and a commenter
+bench-load: $(VENV)/.dev-deps
+	bash bench/load.sh
 
 ## screenshots: phone and desktop screenshots of every public page type into var/screenshots/
 screenshots: $(VENV)/.dev-deps

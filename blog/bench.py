@@ -1,4 +1,9 @@
-"""Benchmark data of the blog: SCALE short German posts and one post with 100 comments."""
+"""Benchmark data of the blog: SCALE short German posts, one post with 100 comments.
+
+Every other bench post carries ``COMMENTS_PER_POST`` approved comments, so scale 2000 (the
+large profile) makes 2,000 posts with 100,000 comments, scale 200 (the default) 200 posts with
+10,000. Posts are put into the tree in bulk with live revisions (``portal.bench_tools``).
+"""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -15,11 +20,14 @@ from blog.models import (
     Person,
 )
 from comments.models import Comment
+from portal.bench_tools import add_pages_in_bulk, indexed_in_bulk
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PREFIX = "bench-"
 COMMENTS_SLUG = "bench-kommentare"
 COMMENT_COUNT = 100
+COMMENTS_PER_POST = 50
+BATCH = 500
 # Older than the demo posts (June to November 2026), so those stay on the first page.
 NEWEST_DATE = date(2026, 5, 31)
 TAGS = ["Programm", "Konzert", "Lesung", "Werkstatt", "Ehrenamt"]
@@ -64,8 +72,8 @@ def _index():
     return BlogIndexPage.objects.filter(locale__language_code="de", slug="blog").first()
 
 
-def _post(index, slug, title, number, people, categories, tags):
-    page = BlogPostPage(
+def _post(slug, title, number, people, categories, tags):
+    return BlogPostPage(
         title=title,
         slug=slug,
         date=NEWEST_DATE - timedelta(days=number),
@@ -75,9 +83,6 @@ def _post(index, slug, title, number, people, categories, tags):
         categories=[categories[number % len(categories)]] if categories else [],
         tagged_items=[BlogPostTag(tag=tags[number % len(tags)])],
     )
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def build(scale):
@@ -91,19 +96,52 @@ def build(scale):
         index.get_children().filter(slug__startswith=PREFIX).values_list("slug", flat=True)
     )
     missing = [number for number in range(1, scale + 1) if f"{PREFIX}{number}" not in existing]
-    # One transaction per batch: far fewer commits on SQLite; these pages are not translated.
-    for start in range(0, len(missing), 50):
-        with transaction.atomic():
-            for number in missing[start : start + 50]:
-                title = f"Notizen aus dem Haus {number}"
-                _post(index, f"{PREFIX}{number}", title, number, people, categories, tags)
-
-    post = BlogPostPage.objects.child_of(index).filter(slug=COMMENTS_SLUG).first()
-    if post is None:
-        title = "Hundert Stimmen zum Haus"
-        post = _post(index, COMMENTS_SLUG, title, 0, people, categories, tags)
+    with indexed_in_bulk([BlogPostPage]):
+        for start in range(0, len(missing), BATCH):
+            with transaction.atomic():
+                posts = add_pages_in_bulk(
+                    index,
+                    [
+                        _post(
+                            f"{PREFIX}{number}",
+                            f"Notizen aus dem Haus {number}",
+                            number,
+                            people,
+                            categories,
+                            tags,
+                        )
+                        for number in missing[start : start + BATCH]
+                    ],
+                )
+                _spread_comments(posts)
+        post = BlogPostPage.objects.child_of(index).filter(slug=COMMENTS_SLUG).first()
+        if post is None:
+            title = "Hundert Stimmen zum Haus"
+            with transaction.atomic():
+                (post,) = add_pages_in_bulk(
+                    index, [_post(COMMENTS_SLUG, title, 0, people, categories, tags)]
+                )
     with transaction.atomic():
         _comments(post)
+
+
+def _spread_comments(posts):
+    """COMMENTS_PER_POST approved top-level comments on each of ``posts``."""
+    Comment.objects.bulk_create(
+        [
+            Comment(
+                page_id=post.pk,
+                depth=1,
+                name=NAMES[n % len(NAMES)],
+                email=f"leser{n}@example.org",
+                text=TEXTS[n % len(TEXTS)],
+                status=Comment.Status.APPROVED,
+            )
+            for post in posts
+            for n in range(COMMENTS_PER_POST)
+        ],
+        batch_size=1000,
+    )
 
 
 def _comments(post):

@@ -83,7 +83,9 @@ def blog_demo():
 
 @hooks.register(BENCH_PAGES)
 def blog_bench():
-    return [BenchPages(name="blog", build=bench.build, urls=bench.urls, order=100)]
+    return [
+        BenchPages(name="blog", build=bench.build, urls=bench.urls, order=100, large_scale=2000)
+    ]
 
 
 @hooks.register(SHOWCASE_PAGES)

@@ -1,6 +1,9 @@
 """Benchmark data of the foundation: SCALE extra content pages beside the demo content."""
 
+from django.db import transaction
+
 from home.models import HomePage, StandardPage
+from portal.bench_tools import add_pages_in_bulk, indexed_in_bulk
 from portal.demo import T
 
 BENCH_PARENT_SLUG = "archiv"
@@ -17,15 +20,19 @@ def build(scale):
     paragraph = T(
         "<p>Ein Abend mit Musik und Gesprächen im Saal des Hauses am Westbahnhof.</p>", ""
     ).de
-    for number in range(existing, scale):
-        page = StandardPage(
+    pages = [
+        StandardPage(
             title=f"Rückblick {number + 1}",
             slug=f"rueckblick-{number + 1}",
             intro="Was im Haus los war.",
             body=[("heading", {"text": "Rückblick", "level": "h2"}), ("paragraph", paragraph)] * 3,
         )
-        parent.add_child(instance=page)
-        page.save_revision().publish()
+        for number in range(existing, scale)
+    ]
+    # In bulk with live revisions, as publishing would leave them (portal/bench_tools.py).
+    with indexed_in_bulk([StandardPage]), transaction.atomic():
+        for start in range(0, len(pages), 500):
+            add_pages_in_bulk(parent, pages[start : start + 500])
 
 
 def urls():

@@ -110,7 +110,11 @@ def kulturnetz_showcase():
 
 @hooks.register(BENCH_PAGES)
 def kulturnetz_bench():
-    return [BenchPages(name="kulturnetz", build=bench.build, urls=bench.urls, order=200)]
+    return [
+        BenchPages(
+            name="kulturnetz", build=bench.build, urls=bench.urls, order=200, large_scale=10000
+        )
+    ]
 
 
 @hooks.register(GROUP_PERMISSIONS)

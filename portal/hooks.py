@@ -14,7 +14,7 @@ Hook name                   What the registered function returns
 ``SEARCH_SOURCES``          ``[SearchSource, ...]`` queried by the site search
 ``SITEMAP_ITEMS``           called with ``(request, site)``; ``[SitemapItem, ...]`` besides pages
 ``DEMO_CONTENT``            ``[DemoContent, ...]``: (name, ``load(demo)``, order) for ``load_demo_content``
-``BENCH_PAGES``             ``[BenchPages, ...]``: (``build(scale)``, ``urls()``) for ``make bench``
+``BENCH_PAGES``             ``[BenchPages, ...]``: (``build(scale)``, ``urls()``, ``large_scale``) for ``make bench``
 ``SHOWCASE_PAGES``          ``[ShowcasePage, ...]``: one demo address per public page type, for
                             ``make screenshots`` and the layout-shift test
 ``GROUP_PERMISSIONS``       ``[GroupPermissions(EDITORS, ["app_label.codename", ...]), ...]``
@@ -176,6 +176,8 @@ class BenchPages(_Ordered):
     build: Callable[[int], None]
     urls: Callable[[], list]
     order: int = ORDER_FEATURE_APPS
+    # The scale of ``make bench-large`` (the sizes issue 12 names); None: the default scale.
+    large_scale: int | None = None
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,9 @@ def processes_demo():
 
 @hooks.register(BENCH_PAGES)
 def processes_bench():
-    return [BenchPages(name="processes", build=bench.build, urls=bench.urls, order=300)]
+    return [
+        BenchPages(name="processes", build=bench.build, urls=bench.urls, order=300, large_scale=200)
+    ]
 
 
 @hooks.register(SEARCH_SOURCES)
