@@ -39,16 +39,16 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=200, help="Anzahl der Einträge je App.")
         parser.add_argument("--repeat", type=int, default=30, help="Messungen je Adresse.")
         parser.add_argument("--keep-db", action="store_true", help="Vorhandene Datenbank nutzen.")
+        parser.add_argument(
+            "--only", nargs="*", default=(), help="Nur diese Zeilen messen (z. B. search sitemap)."
+        )
 
     def handle(self, *args, **options):
         if settings.DEBUG:
             raise CommandError("Der Benchmark läuft mit DEBUG=False (portal.settings.bench).")
         scale, repeat = options["scale"], options["repeat"]
-        database = Path(settings.DATABASES["default"]["NAME"])
         if not options["keep_db"]:
-            database.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{database}{suffix}").unlink(missing_ok=True)
+            self.empty_database()
         started = time.perf_counter()
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_demo_content", verbosity=0, stdout=StringIO())
@@ -65,6 +65,8 @@ class Command(BaseCommand):
         self.stdout.write("-" * len(header))
         for bench in benches:
             for name, url in bench.urls():
+                if options["only"] and name not in options["only"]:
+                    continue
                 for _ in range(2):  # warm caches and renditions
                     fetch(client, url)
                 timings = []
@@ -113,3 +115,15 @@ class Command(BaseCommand):
         ]
         if wrong:
             raise CommandError("Unerwarteter Status: " + "; ".join(wrong))
+
+    def empty_database(self):
+        """A fresh database: SQLite's file removed, PostgreSQL's schema dropped (the bench's own
+        database, named by DATABASE_URL)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+            return
+        database = Path(settings.DATABASES["default"]["NAME"])
+        database.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
