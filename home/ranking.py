@@ -14,6 +14,7 @@ PostgreSQL), so titles weigh more than body text as before. Two things differ fr
   those alone.
 """
 
+from django.db import connection
 from django.db.models import CharField, IntegerField
 from django.db.models.functions import Cast
 from modelsearch.backends.base import EmptySearchResults
@@ -21,9 +22,13 @@ from wagtail.search.backends import get_search_backend
 
 
 def _sqlite_fts_backend():
+    """The SQLite FTS5 backend's results class, or None on other databases (where its module
+    cannot even be imported: its FTS model exists only on SQLite)."""
+    if connection.vendor != "sqlite":
+        return None
     try:
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
-    except ImportError:  # pragma: no cover - SQLite without FTS5
+    except (ImportError, LookupError):  # pragma: no cover - SQLite without FTS5
         return None
     return SQLiteSearchResults
 
