@@ -12,10 +12,9 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from blog.models import BlogCategory, BlogPostPage, TagTranslation
+from home.ranking import RankedMatches
 from home.search import search_terms
-from portal.hooks import SearchResult
-
-MAX_POST_RESULTS = 100
+from portal.hooks import SearchHits, SearchResult
 
 
 def name_matches(name, terms, phrase):
@@ -44,39 +43,59 @@ def _visible_posts(locale):
     return BlogPostPage.objects.live().public().filter(locale=locale).defer_streamfields()
 
 
+class PostHits(SearchHits):
+    """Text hits by relevance, then the posts named by a category or tag, newest first."""
+
+    def __init__(self, query, request):
+        self.request = request
+        locale = Locale.get_active()
+        terms = [term.casefold() for term in search_terms(query)]
+        phrase = " ".join(terms)
+        self.by_text = RankedMatches(_visible_posts(locale), query)
+        category_keys = _matching_category_keys(locale, terms, phrase)
+        tag_ids = _matching_tag_ids(locale, terms, phrase)
+        self.by_name = None
+        if category_keys or tag_ids:
+            self.by_name = (
+                _visible_posts(locale)
+                .filter(
+                    Q(categories__translation_key__in=category_keys)
+                    | Q(tagged_items__tag_id__in=tag_ids)
+                )
+                .exclude(pk__in=self.by_text.matching_keys())
+                .distinct()
+                .order_by("-date", "-pk")
+            )
+        self._by_name_count = None
+
+    def _name_count(self):
+        if self._by_name_count is None:
+            self._by_name_count = self.by_name.count() if self.by_name is not None else 0
+        return self._by_name_count
+
+    def count(self):
+        return self.by_text.count() + self._name_count()
+
+    def results(self, start, stop):
+        text_count = self.by_text.count()
+        found = self.by_text.objects(start, min(stop, text_count))
+        if stop > text_count and self._name_count():
+            found += list(self.by_name[max(start - text_count, 0) : stop - text_count])
+        kind = gettext("Blog-Beitrag")
+        return [
+            SearchResult(
+                title=post.title,
+                url=post.get_url(self.request),
+                summary=post.teaser,
+                kind=kind,
+                date=post.date,
+            )
+            for post in found
+        ]
+
+
 def search_posts(query, request):
     """Posts of the visitor's language: text hits by relevance, then posts named by a category or tag."""
-    locale = Locale.get_active()
-    terms = [term.casefold() for term in search_terms(query)]
-    if not terms:
+    if not search_terms(query):
         return []
-    phrase = " ".join(terms)
-    found = list(_visible_posts(locale).search(query)[:MAX_POST_RESULTS])
-
-    category_keys = _matching_category_keys(locale, terms, phrase)
-    tag_ids = _matching_tag_ids(locale, terms, phrase)
-    if category_keys or tag_ids:
-        seen = {post.pk for post in found}
-        by_name = (
-            _visible_posts(locale)
-            .filter(
-                Q(categories__translation_key__in=category_keys)
-                | Q(tagged_items__tag_id__in=tag_ids)
-            )
-            .exclude(pk__in=seen)
-            .distinct()
-            .order_by("-date", "-pk")
-        )
-        found.extend(by_name[: MAX_POST_RESULTS - len(found)])
-
-    kind = gettext("Blog-Beitrag")
-    return [
-        SearchResult(
-            title=post.title,
-            url=post.get_url(request),
-            summary=post.teaser,
-            kind=kind,
-            date=post.date,
-        )
-        for post in found
-    ]
+    return PostHits(query, request)

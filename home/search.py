@@ -1,13 +1,14 @@
-"""The page search: every live, public page in the visitor's language."""
+"""The site search: every source's hits, and the page search (every live, public page in the
+visitor's language that no other source presents)."""
 
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, get_page_models
 
-from portal.hooks import SEARCH_SOURCES, SearchResult, collect
+from home.ranking import RankedMatches
+from portal.hooks import SEARCH_SOURCES, ListHits, SearchHits, SearchResult, collect
 
-MAX_PAGE_RESULTS = 100
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_QUERY_MAX_TERMS = 20
 
@@ -62,23 +63,93 @@ def _intros(pages, exclude):
     return dict(rows)
 
 
-def search_pages(query, request):
-    """Pages found by their words, in a fixed number of queries whatever their types."""
+def searchable_pages(exclude=()):
+    """Live, public pages of the visitor's language, without the page types in ``exclude``."""
     pages = Page.objects.live().public().filter(locale=Locale.get_active())
-    claimed = pages_presented_elsewhere()
-    if claimed:
-        pages = pages.not_type(*claimed)
-    found = list(pages.search(query)[:MAX_PAGE_RESULTS])
-    intros = _intros(found, claimed)
-    results = []
-    for page in found:
-        summary = page.search_description or intros.get(page.pk) or ""
-        results.append(
-            SearchResult(
-                title=page.title,
-                url=page.get_url(request),
-                summary=strip_tags(summary),
-                kind=str(page.specific_class._meta.verbose_name),
+    if exclude:
+        pages = pages.not_type(*exclude)
+    return pages
+
+
+def page_matches(query):
+    """Pages that the page search finds by their words, as a subquery of their ids: a source
+    that adds pages by other means (a district, a category) leaves these out."""
+    return RankedMatches(searchable_pages(pages_presented_elsewhere()), query).matching_keys()
+
+
+class PageHits(SearchHits):
+    """The page search's hits: counted and ranked in the database, built ten at a time."""
+
+    def __init__(self, query, request):
+        self.request = request
+        self.claimed = pages_presented_elsewhere()
+        self.matches = RankedMatches(searchable_pages(self.claimed), query)
+
+    def count(self):
+        return self.matches.count()
+
+    def results(self, start, stop):
+        found = self.matches.objects(start, stop)
+        intros = _intros(found, self.claimed)
+        results = []
+        for page in found:
+            summary = page.search_description or intros.get(page.pk) or ""
+            results.append(
+                SearchResult(
+                    title=page.title,
+                    url=page.get_url(self.request),
+                    summary=strip_tags(summary),
+                    kind=str(page.specific_class._meta.verbose_name),
+                )
             )
-        )
-    return results
+        return results
+
+
+def search_pages(query, request):
+    """Pages found by their words, in a fixed number of queries whatever their number and types."""
+    return PageHits(query, request)
+
+
+class CombinedHits:
+    """The hits of every source one after the other, as the paginator pages through them.
+
+    Sources are disjoint (see SearchSource), so the total is the sum of their counts, and a
+    page of results asks each source only for its own part of that page.
+    """
+
+    def __init__(self, hits):
+        self.hits = [h if isinstance(h, SearchHits) else ListHits(h) for h in hits]
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = [hits.count() for hits in self.hits]
+        return self._counts
+
+    def count(self):
+        return sum(self.counts())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop, _step = key.indices(self.count())
+        results, offset, seen = [], 0, set()
+        for hits, count in zip(self.hits, self.counts(), strict=True):
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                for result in hits.results(low, high):
+                    # A safety net for sources that overlap after all: each address once.
+                    if result.url not in seen:
+                        seen.add(result.url)
+                        results.append(result)
+            offset += count
+        return results
+
+
+def search_everything(query, request):
+    """Every source's hits for ``query``, in the sources' order (``SearchSource.order``)."""
+    sources = sorted(collect(SEARCH_SOURCES), key=lambda s: (s.order, s.key))
+    return CombinedHits(source.search(query, request) for source in sources)

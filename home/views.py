@@ -3,8 +3,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap as DjangoSitemap
-from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -13,12 +12,10 @@ from django.utils import translation
 from django.utils.translation import get_language_from_request, gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
-from wagtail.models import Page, Site
 
+from home import sitemaps
 from home.pagination import paginate
-from home.search import clean_query
-from portal.hooks import SEARCH_SOURCES, SITEMAP_ITEMS, collect
+from home.search import clean_query, search_everything
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -57,66 +54,41 @@ def search_redirect(request):
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = []
-    if query:
-        for source in sorted(collect(SEARCH_SOURCES), key=lambda s: (s.order, s.key)):
-            results.extend(source.search(query, request))
-        # Two sources may find the same page (the page search and an app's own source): the
-        # first, by the sources' order, stays.
-        seen = set()
-        results = [r for r in results if not (r.url in seen or seen.add(r.url))]
-    page_of_results = paginate(request, results, SEARCH_RESULTS_PER_PAGE, past_the_end_is_404=False)
+    hits = search_everything(query, request) if query else []
+    page_of_results = paginate(request, hits, SEARCH_RESULTS_PER_PAGE, past_the_end_is_404=False)
     return render(
         request,
         "home/search.html",
         {
             "search_query": query,
             "search_results": page_of_results,
-            "result_count": len(results),
+            "result_count": page_of_results.paginator.count,
             "pagination_query": urlencode({"q": query}),
         },
     )
 
 
-class LocalisedPageSitemap(WagtailSitemap):
-    """Wagtail's page sitemap, covering the site's root in every language, not only German."""
-
-    def items(self):
-        site = self.get_wagtail_site()
-        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-        pages = Page.objects.none()
-        for root in roots:
-            pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().order_by("path").defer_streamfields().specific()
-
-
-class PluginSitemap(DjangoSitemap):
-    """Addresses that feature apps add besides pages (e.g. feeds of actors)."""
-
-    def __init__(self, request):
-        self.request = request
-
-    def items(self):
-        return collect(SITEMAP_ITEMS, self.request, Site.find_for_request(self.request))
-
-    def location(self, item):
-        return item.location
-
-    def lastmod(self, item):
-        return item.lastmod
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        # Plugin locations are absolute already.
-        return [
-            {"item": item, "location": self.location(item), "lastmod": self.lastmod(item)}
-            for item in self.paginator.page(page).object_list
-        ]
+@require_GET
+def sitemap_index(request):
+    """The sitemap's index: one entry per section and page of a section."""
+    return sitemaps.cached(
+        request,
+        "index",
+        lambda: sitemap_views.index(
+            request, sitemaps.sections(request), sitemap_url_name="sitemap_section"
+        ),
+    )
 
 
 @require_GET
-def sitemap(request):
-    sitemaps = {"pages": LocalisedPageSitemap(request), "more": PluginSitemap(request)}
-    return django_sitemap(request, sitemaps)
+def sitemap_section(request, section):
+    def build():
+        return sitemap_views.sitemap(request, sitemaps.sections(request), section=section)
+
+    page = request.GET.get("p", "1")
+    if not (page.isdigit() and len(page) < 6):
+        return build()  # Django's answer to a page that cannot exist (404), not kept
+    return sitemaps.cached(request, f"{section}:{page}", build)
 
 
 @require_GET

@@ -2,17 +2,17 @@
 
 The page search already finds actors and venues by their own words (name, descriptions);
 this source adds those whose district, discipline or kind the visitor names ("Nußdorf",
-"Musik"), each labelled with what it is and where. The site search shows each address once.
+"Musik") and that the page search does not find, each labelled with what it is and where, so
+each address appears once and the counts add up.
 """
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.search import page_matches
 from kulturnetz.directory import live_actors, live_venues
-from portal.hooks import SearchResult
-
-MAX_RESULTS = 50
+from portal.hooks import SearchHits, SearchResult
 
 
 def _taxonomy_condition(query, lookups):
@@ -22,43 +22,65 @@ def _taxonomy_condition(query, lookups):
     return condition
 
 
+def _kind(label, place):
+    return " · ".join(part for part in (label, place.name if place else "") if part)
+
+
+class DirectoryHits(SearchHits):
+    """Actors, then venues, by title; those the page search finds by their words are left out
+    (it lists them already)."""
+
+    def __init__(self, query, request):
+        self.request = request
+        locale = Locale.get_active()
+        by_words = page_matches(query)
+        self.actors = (
+            live_actors(locale=locale)
+            .filter(_taxonomy_condition(query, ("district", "kind", "disciplines")))
+            .exclude(pk__in=by_words)
+            .distinct()
+            .order_by("title", "pk")
+        )
+        self.venues = (
+            live_venues(locale=locale)
+            .filter(_taxonomy_condition(query, ("district",)) | Q(town__icontains=query))
+            .exclude(pk__in=by_words)
+            .order_by("title", "pk")
+        )
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = (self.actors.count(), self.venues.count())
+        return self._counts
+
+    def count(self):
+        return sum(self.counts())
+
+    def results(self, start, stop):
+        actor_count, _venue_count = self.counts()
+        results = [
+            SearchResult(
+                title=actor.title,
+                url=actor.get_url(self.request),
+                summary=actor.intro,
+                kind=_kind(_("Kulturaktive"), actor.district),
+            )
+            for actor in self.actors[start : min(stop, actor_count)]
+        ]
+        if stop > actor_count:
+            venues = self.venues[max(start - actor_count, 0) : stop - actor_count]
+            results += [
+                SearchResult(
+                    title=venue.title,
+                    url=venue.get_url(self.request),
+                    summary=venue.intro,
+                    kind=_kind(_("Spielstätte"), venue.district),
+                )
+                for venue in venues
+            ]
+        return results
+
+
 def search_directory(query, request):
-    locale = Locale.get_active()
-    actors = (
-        live_actors(locale=locale)
-        .filter(_taxonomy_condition(query, ("district", "kind", "disciplines")))
-        .distinct()
-        .order_by("title")[:MAX_RESULTS]
-    )
-    venues = (
-        live_venues(locale=locale)
-        .filter(_taxonomy_condition(query, ("district",)) | Q(town__icontains=query))
-        .order_by("title")[:MAX_RESULTS]
-    )
-    results = [
-        SearchResult(
-            title=actor.title,
-            url=actor.get_url(request),
-            summary=actor.intro,
-            kind=" · ".join(
-                part
-                for part in (_("Kulturaktive"), actor.district.name if actor.district else "")
-                if part
-            ),
-        )
-        for actor in actors
-    ]
-    results += [
-        SearchResult(
-            title=venue.title,
-            url=venue.get_url(request),
-            summary=venue.intro,
-            kind=" · ".join(
-                part
-                for part in (_("Spielstätte"), venue.district.name if venue.district else "")
-                if part
-            ),
-        )
-        for venue in venues
-    ]
-    return results
+    return DirectoryHits(query, request)

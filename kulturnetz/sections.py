@@ -1,6 +1,6 @@
 """What the calendar hands to the home page and the site search."""
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -8,9 +8,7 @@ from wagtail.models import Locale
 
 from kulturnetz.models import EventCategory, EventIndexPage, EventPage, Occurrence
 from kulturnetz.recurrence import BERLIN
-from portal.hooks import SearchResult
-
-MAX_SEARCH_RESULTS = 50
+from portal.hooks import SearchHits, SearchResult
 
 
 def whats_on_context(request, page, value):
@@ -23,42 +21,67 @@ def whats_on_context(request, page, value):
     return {"occurrences": list(occurrences), "calendar": calendar}
 
 
-def search_events(query, request):
+class EventHits(SearchHits):
     """Upcoming events whose title, description or category name has every word; each once,
-    with its next date."""
-    # Descriptions and categories are searched on their own and matched by id, not joined to
-    # every upcoming date (see EventFilterSet.filter_search).
-    condition = Q()
-    for word in query.split():
-        condition &= (
-            Q(title__icontains=word)
-            | Q(event__in=EventPage.objects.filter(intro__icontains=word).values("pk"))
-            | Q(category__in=EventCategory.objects.filter(name__icontains=word).values("pk"))
-        )
-    occurrences = (
-        Occurrence.objects.for_locale(Locale.get_active())
-        .upcoming()
-        .filter(condition)
-        .select_related("event", "category")
-        .defer("event__body")
-    )
-    results, seen = [], set()
-    for occurrence in occurrences[: MAX_SEARCH_RESULTS * 5]:
-        if occurrence.event_id in seen:
-            continue
-        seen.add(occurrence.event_id)
-        when = date_format(timezone.localtime(occurrence.start, BERLIN), "l, j. F Y")
-        if not occurrence.all_day:
-            when += ", " + date_format(timezone.localtime(occurrence.start, BERLIN), "H:i")
-        category = f"{occurrence.category.name} · " if occurrence.category else ""
-        results.append(
-            SearchResult(
-                title=occurrence.title,
-                url=occurrence.event.get_url(request),
-                summary=f"{category}{when} – {occurrence.event.intro}",
-                kind=_("Termin, abgesagt") if occurrence.is_cancelled else _("Termin"),
+    with its next date, soonest first. Counted and paged by event in the database."""
+
+    def __init__(self, query, request):
+        self.request = request
+        # Descriptions and categories are searched on their own and matched by id, not joined
+        # to every upcoming date (see EventFilterSet.filter_search).
+        condition = Q()
+        for word in query.split():
+            condition &= (
+                Q(title__icontains=word)
+                | Q(event__in=EventPage.objects.filter(intro__icontains=word).values("pk"))
+                | Q(category__in=EventCategory.objects.filter(name__icontains=word).values("pk"))
             )
+        self.occurrences = (
+            Occurrence.objects.for_locale(Locale.get_active()).upcoming().filter(condition)
         )
-        if len(results) >= MAX_SEARCH_RESULTS:
-            break
-    return results
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.occurrences.values("event_id").distinct().count()
+        return self._count
+
+    def results(self, start, stop):
+        # The events of this slice with the start of their next matching date, then those dates.
+        firsts = list(
+            self.occurrences.order_by()
+            .values("event_id")
+            .annotate(first=Min("start"))
+            .order_by("first", "event_id")
+            .values_list("event_id", "first")[start:stop]
+        )
+        if not firsts:
+            return []
+        which = Q()
+        for event_id, first in firsts:
+            which |= Q(event_id=event_id, start=first)
+        next_dates = {}
+        for occurrence in (
+            self.occurrences.filter(which).select_related("event", "category").defer("event__body")
+        ):
+            next_dates.setdefault(occurrence.event_id, occurrence)
+        results = []
+        for event_id, _first in firsts:
+            occurrence = next_dates[event_id]
+            when = date_format(timezone.localtime(occurrence.start, BERLIN), "l, j. F Y")
+            if not occurrence.all_day:
+                when += ", " + date_format(timezone.localtime(occurrence.start, BERLIN), "H:i")
+            category = f"{occurrence.category.name} · " if occurrence.category else ""
+            results.append(
+                SearchResult(
+                    title=occurrence.title,
+                    url=occurrence.event.get_url(self.request),
+                    summary=f"{category}{when} – {occurrence.event.intro}",
+                    kind=_("Termin, abgesagt") if occurrence.is_cancelled else _("Termin"),
+                )
+            )
+        return results
+
+
+def search_events(query, request):
+    return EventHits(query, request)

@@ -138,12 +138,44 @@ class SearchResult:
     date: Any = None
 
 
+class SearchHits:
+    """What a search source found, counted and built lazily.
+
+    The site search asks every source for ``count()`` (a COUNT in the database), then asks only
+    the sources that reach into the page shown for ``results(start, stop)``: the SearchResults
+    from ``start`` to ``stop`` in the source's own order (rank). A source fetches and builds
+    only those, so the cost of a results page does not grow with the number of hits.
+    """
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def results(self, start: int, stop: int) -> list:
+        raise NotImplementedError
+
+
+class ListHits(SearchHits):
+    """Hits already built, for a source that returns a plain list of SearchResults."""
+
+    def __init__(self, results):
+        self._results = list(results)
+
+    def count(self):
+        return len(self._results)
+
+    def results(self, start, stop):
+        return self._results[start:stop]
+
+
 @dataclass(frozen=True)
 class SearchSource(_Ordered):
-    """Something the site search looks in; ``search(query, request)`` returns SearchResults.
+    """Something the site search looks in; ``search(query, request)`` returns SearchHits (or,
+    for a small source, a list of SearchResults).
 
-    ``page_types`` are page models the source finds and presents itself (e.g. posts with their
-    teaser and date); the page search leaves them out, so no page is listed twice.
+    Sources find disjoint things, so their counts add up: ``page_types`` are page models the
+    source finds and presents itself (e.g. posts with their teaser and date); the page search
+    leaves them out. A source that adds pages the page search might also find (actors named by
+    their district) leaves out those the page search finds (``home.search.page_matches``).
     """
 
     key: str

@@ -12,7 +12,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", get_api().urls),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", home_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("", home_views.language_redirect, name="language_redirect"),
 ]

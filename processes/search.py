@@ -9,32 +9,34 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
 
-from portal.hooks import SearchResult
+from home.ranking import RankedMatches
+from portal.hooks import SearchHits, SearchResult
 from processes.models import Requirement, RequirementCataloguePage
 
-MAX_RESULTS = 50
 
+class RequirementHits(SearchHits):
+    """The requirement named by the identifier typed first, then the others by relevance."""
 
-def search_requirements(query, request):
-    locale = Locale.get_active()
-    catalogue = (
-        RequirementCataloguePage.objects.live().public().filter(locale=locale).only("pk").first()
-    )
-    if catalogue is None:
-        return []
-    requirements = Requirement.objects.filter(locale=locale).select_related("process")
-    # An identifier is found as typed ("rb-03"); the backend splits it into two words.
-    exact = list(requirements.filter(identifier__iexact=query.strip())[:1])
-    found = list(get_search_backend().search(query, requirements)[:MAX_RESULTS])
-    base = catalogue.get_url(request)
-    results = []
-    seen = set()
-    for requirement in [*exact, *found]:
-        if requirement.pk in seen:
-            continue
-        seen.add(requirement.pk)
+    def __init__(self, query, request, catalogue, locale):
+        self.base = catalogue.get_url(request)
+        requirements = Requirement.objects.filter(locale=locale).select_related("process")
+        # An identifier is found as typed ("rb-03"); the backend splits it into two words.
+        self.exact = list(requirements.filter(identifier__iexact=query.strip())[:1])
+        self.by_words = RankedMatches(
+            requirements, query, excluding=[requirement.pk for requirement in self.exact]
+        )
+
+    def count(self):
+        return len(self.exact) + self.by_words.count()
+
+    def results(self, start, stop):
+        found = self.exact[start:stop]
+        offset = len(self.exact)
+        found += self.by_words.objects(max(start - offset, 0), stop - offset)
+        return [self.result(requirement) for requirement in found]
+
+    def result(self, requirement):
         summary = " · ".join(
             part
             for part in (
@@ -44,13 +46,20 @@ def search_requirements(query, request):
             )
             if part
         )
-        results.append(
-            SearchResult(
-                title=f"{requirement.identifier}: {requirement.statement}",
-                # The catalogue filtered to it: on phones too, where the table gives way to a list.
-                url=f"{base}?{urlencode({'q': requirement.identifier})}#{requirement.anchor}",
-                summary=summary,
-                kind=_("Anforderung"),
-            )
+        return SearchResult(
+            title=f"{requirement.identifier}: {requirement.statement}",
+            # The catalogue filtered to it: on phones too, where the table gives way to a list.
+            url=f"{self.base}?{urlencode({'q': requirement.identifier})}#{requirement.anchor}",
+            summary=summary,
+            kind=_("Anforderung"),
         )
-    return results
+
+
+def search_requirements(query, request):
+    locale = Locale.get_active()
+    catalogue = (
+        RequirementCataloguePage.objects.live().public().filter(locale=locale).only("pk").first()
+    )
+    if catalogue is None:
+        return []
+    return RequirementHits(query, request, catalogue, locale)

@@ -6,6 +6,8 @@ import re
 import pytest
 from wagtail.models import Page
 
+from tests.sitemap_helpers import local_path, section_urls, whole_sitemap
+
 pytestmark = pytest.mark.django_db
 
 HOSTILE_VALUES = [
@@ -34,7 +36,8 @@ JSON_BODIES = ["{", "[]", "null", '"x"', "1e309", json.dumps({"name": ["a"], "pa
 def public_urls(client):
     urls = {"/de/suche/", "/en/search/", "/sitemap.xml", "/robots.txt", "/"}
     urls |= {page.url for page in Page.objects.live().public().specific() if page.url}
-    sitemap = client.get("/sitemap.xml").content.decode()
+    urls |= {local_path(url) for url in section_urls(client)}
+    sitemap = whole_sitemap(client)
     urls |= {
         re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)
     }

@@ -11,6 +11,7 @@ from wagtail import hooks
 
 from portal import hooks as portal_hooks
 from portal.settings.base import DEFAULT_FEATURE_APPS, KNOWN_FEATURE_APPS
+from tests.sitemap_helpers import whole_sitemap
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 FOUNDATION = {"portal", "home", "comments"}
@@ -120,7 +121,7 @@ def test_plugin_search_and_sitemap_entries_are_collected(client):
         hooks.register_temporarily(portal_hooks.SITEMAP_ITEMS, lambda request, site: [item]),
     ):
         assert "Plugin-Treffer" in client.get("/de/suche/", {"q": "Zzyzx"}).content.decode()
-        sitemap = client.get("/sitemap.xml").content.decode()
+        sitemap = whole_sitemap(client)
     assert "<loc>https://portal.example.org/feeds/plugin.ics</loc>" in sitemap
     assert "<loc>http://testserver/en/about-us/</loc>" in sitemap
 
@@ -191,7 +192,7 @@ assert settings.FEATURE_APPS == [], settings.FEATURE_APPS
 call_command("migrate", verbosity=0)
 call_command("load_demo_content", stdout=io.StringIO())
 client = Client()
-for url in ["/de/", "/en/", "/de/ueber-uns/", "/de/suche/?q=Haus", "/sitemap.xml", "/api/v3/openapi.json"]:
+for url in ["/de/", "/en/", "/de/ueber-uns/", "/de/suche/?q=Haus", "/sitemap.xml", "/sitemap-seiten-de.xml", "/api/v3/openapi.json"]:
     status = client.get(url).status_code
     assert status == 200, (url, status)
 print("foundation-ok")

@@ -9,6 +9,7 @@ from wagtail.models import Locale, PageViewRestriction
 from blog.models import BlogCategory, BlogPostPage, Person, RelatedPost
 from home.models import HomePage
 from tests.factories import blog_index
+from tests.sitemap_helpers import local_path, section_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +112,8 @@ def test_restricted_post_is_listed_nowhere(client, secret, neighbour, pinning, f
         "/api/v3/pages/?search=Quokka",
     ]:
         assert_hidden(client.get(url))
+    for url in section_urls(client):
+        assert_hidden(client.get(local_path(url)))
     # The pages that would name it are there, with their other posts.
     assert "Nachbarbeitrag" in client.get("/de/blog/").content.decode()
     home = client.get("/de/").content.decode()

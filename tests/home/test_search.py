@@ -105,3 +105,42 @@ def test_pagination_shows_first_last_and_neighbouring_page_numbers(rf):
     assert linked == ["5", "1", "5", "7", "12", "7"]
     assert html.count('aria-hidden="true">…</span>') == 2
     assert 'aria-current="page"' in html and "Seite 6 von 12" in html
+
+
+# Queries of a results page with every feature app installed: the site's chrome and the
+# visitor's language, then each source's count and, for the sources on the page shown, its
+# slice (ids ranked in the database, then the pages and their summaries).
+SEARCH_QUERIES_ALL_APPS = 37
+
+
+def _search_queries():
+    """The pin where every feature app is installed; None for other app sets (not pinned yet:
+    there the test checks that the count does not change with the number of hits)."""
+    from django.apps import apps
+
+    if all(apps.is_installed(app) for app in ("blog", "kulturnetz", "processes")):
+        return SEARCH_QUERIES_ALL_APPS
+    return None
+
+
+@pytest.mark.parametrize("matching_pages", [3, 25])
+@pytest.mark.parametrize("page", [1, 2])
+def test_search_page_queries_are_pinned_whatever_the_number_of_hits(client, matching_pages, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import standard_page
+
+    for number in range(matching_pages):
+        standard_page(f"Flohmarkt {number}", slug=f"flohmarkt-{number}", intro="Im Hof")
+    params = {"q": "Flohmarkt", "seite": page}
+    client.get("/de/suche/", params)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/de/suche/", params).content.decode()
+    pinned = _search_queries()
+    if pinned is not None:
+        assert len(captured) == pinned, [query["sql"] for query in captured.captured_queries]
+    assert f"{matching_pages} Ergebnisse" in html
+    shown = html.count("<li>\n                            <h2>")
+    expected = matching_pages - 10 * (page - 1) if matching_pages > 10 else matching_pages
+    assert shown == min(10, expected)

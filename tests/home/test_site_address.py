@@ -43,6 +43,8 @@ def test_every_absolute_url_of_a_response_uses_the_served_address(client):
         "/de/blog/",
         "/de/blog/feed/rss/",
         "/sitemap.xml",
+        "/sitemap-seiten-de.xml",
+        "/sitemap-blog.xml",
         "/robots.txt",
         f"/api/v3/pages/{post.pk}/",
         "/api/v3/pages/?type=blog.BlogPostPage",

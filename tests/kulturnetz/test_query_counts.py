@@ -89,9 +89,10 @@ LISTINGS = {
     API + "actors/?search=kultur&letter=A&ordering=newest&limit=100": 9,
     API + "venues/?limit=100": 6,
     API + "venues/?district=queichheim&accessibility=hoeranlage&min_capacity=50&limit=100": 8,
-    SEARCH + "?q=Konzert": 27 + OTHER_SEARCH_SOURCES,
-    SEARCH + "?q=Queichheim": 29 + OTHER_SEARCH_SOURCES,
-    SEARCH + "?q=Kunsthandwerk": 29 + OTHER_SEARCH_SOURCES,
+    # Each source counts its hits; the sources that reach into the first page fetch their slice.
+    SEARCH + "?q=Konzert": 33 + OTHER_SEARCH_SOURCES,
+    SEARCH + "?q=Queichheim": 33 + OTHER_SEARCH_SOURCES,
+    SEARCH + "?q=Kunsthandwerk": 36 + OTHER_SEARCH_SOURCES,
 }
 # Kind of page → (HTML page, API detail).
 # A directory page looks up its German original for the untranslated entries (1); an event
