@@ -120,15 +120,6 @@ def _without_demo_comments(request):
     FormThrottle.objects.all().delete()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_shared_cache():
-    """Each test starts with an empty shared cache: the database rolls back after a test, and
-    output cached under the content generation must not outlive the content it shows."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def client_de(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"
