@@ -1,8 +1,8 @@
 """A blog post as visitors see it; its comment section comes from the ``comments`` app."""
 
 from blog.queries import localised_tags
+from home.chrome import site_name
 from home.localisation import localised_snippets
-from home.models import OrganisationSettings
 from home.templatetags.portal_tags import json_script
 
 
@@ -41,7 +41,7 @@ def blogposting_jsonld(request, page, authors):
         "author": [{"@type": "Person", "name": person.name} for person in authors],
         "publisher": {
             "@type": "Organization",
-            "name": OrganisationSettings.for_request(request).name,
+            "name": site_name(request),
         },
     }
     if page.header_image:

@@ -8,7 +8,8 @@ costs one rebuild of each cached page, which is cheap next to serving a stale pa
 
 What bumps it (``connect()``):
 - a page published, unpublished, moved or deleted (Wagtail's signals);
-- a setting (organisation, navigation, footer) or a snippet saved or deleted;
+- a setting (organisation, navigation, footer) or a snippet saved or deleted, or one of their
+  inline rows (menu entries, footer links); a site or a locale saved or deleted;
 - any model a feature app lists through the ``CACHE_MODELS`` hook (``portal/hooks.py``) (approved comments,
   occurrences, ...), saved or deleted.
 """
@@ -31,6 +32,14 @@ def generation():
     return value
 
 
+def generation_for_request(request):
+    """``generation()`` read once per request: every cache a page uses keys on the same number."""
+    value = getattr(request, "_portal_generation", None)
+    if value is None:
+        value = request._portal_generation = generation()
+    return value
+
+
 def _set_new():
     cache.set(KEY, time.time_ns(), None)
 
@@ -50,20 +59,38 @@ def _bump_on_signal(sender, **kwargs):
 
 
 _listed_models = None
+_public = {}
 
 
 def _is_public_model(model):
+    """Whether saving or deleting a row of ``model`` changes what the public sees."""
+    if model not in _public:
+        _public[model] = False  # while deciding: a cycle of parental keys ends here
+        _public[model] = _decide_public(model)
+    return _public[model]
+
+
+def _decide_public(model):
     global _listed_models
+    from modelcluster.fields import ParentalKey
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Locale, Site
     from wagtail.snippets.models import get_snippet_models
 
     from portal.hooks import CACHE_MODELS, collect
 
-    if issubclass(model, BaseSiteSetting | BaseGenericSetting):
+    if issubclass(model, BaseSiteSetting | BaseGenericSetting | Site | Locale):
         return True
     if _listed_models is None:
         _listed_models = frozenset(collect(CACHE_MODELS))
-    return model in _listed_models or model in get_snippet_models()
+    if model in _listed_models or model in get_snippet_models():
+        return True
+    # The inline rows of a setting or snippet (menu entries, footer links) are saved after
+    # their parent, and can be saved on their own.
+    return any(
+        isinstance(field, ParentalKey) and _is_public_model(field.related_model)
+        for field in model._meta.fields
+    )
 
 
 def _bump_for_public_models(sender, **kwargs):

@@ -89,6 +89,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty shared cache.
+
+    A test's database changes are rolled back, but what its pages put into the cache (the
+    site chrome, keyed by a generation that the rolled-back changes bumped) is not; and with
+    Redis as the cache (CI) the cache outlives the process, so it is never empty by itself.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def post(db):
     return blog_post("Wir starten", slug="wir-starten")
