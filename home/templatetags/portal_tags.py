@@ -56,10 +56,14 @@ def language_links(context, page=None):
     language_urls = context.get("language_urls") or {}
     translations = None
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        if language_urls and all(code in language_urls for code, _ in _other(current)):
+            # A route of this page named every other language: the page is in this one.
+            translations = {current: page}
+        else:
+            translations = {
+                p.locale.language_code: p
+                for p in page.get_translations(inclusive=True).live().select_related("locale")
+            }
     links = []
     for code, name in settings.LANGUAGES:
         if code in language_urls:
@@ -87,6 +91,10 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+def _other(current):
+    return [(code, name) for code, name in settings.LANGUAGES if code != current]
 
 
 @register.filter(is_safe=True)
