@@ -290,7 +290,12 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def authors(self):
-        return [link.person for link in self.post_authors.select_related("person")]
+        # Lists prefetch the authors (blog/queries.py, the admin); a single post joins them.
+        prefetched = "post_authors" in getattr(self, "_prefetched_objects_cache", {})
+        links = (
+            self.post_authors.all() if prefetched else self.post_authors.select_related("person")
+        )
+        return [link.person for link in links]
 
     @staticmethod
     def visible_posts():
