@@ -7,8 +7,8 @@ from django.utils import feedgenerator
 from django.utils.timezone import get_current_timezone, make_aware
 
 from blog.filters import post_filter
+from home.chrome import site_name
 from home.localisation import localised_snippets
-from home.models import OrganisationSettings
 
 FEED_ITEMS = 20
 FEED_CLASSES = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
@@ -23,7 +23,7 @@ def blog_feed(index, request, kind, category=None):
         title = f"{index.title}: {selected.context['category'].name}"
         link = request.build_absolute_uri(index.route_url(*selected.route))
     feed = FEED_CLASSES[kind](
-        title=f"{title} · {OrganisationSettings.for_request(request).name}",
+        title=f"{title} · {site_name(request)}",
         link=link,
         description=index.intro or title,
         language=index.locale.language_code,

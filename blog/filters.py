@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
@@ -31,23 +30,30 @@ class PostFilter:
         return posts.filter(self.condition).distinct() if self.route else posts
 
 
-def _snippet_slugs(snippet):
-    return dict(
-        type(snippet)
-        .objects.filter(translation_key=snippet.translation_key)
-        .values_list("locale__language_code", "slug")
+def _snippet_with_slugs(model, slug, locale):
+    """The snippet with ``slug`` in ``locale``, and its slug in each language: one query."""
+    translations = list(
+        model.objects.filter(
+            translation_key__in=model.objects.filter(slug=slug, locale=locale).values(
+                "translation_key"
+            )
+        ).select_related("locale")
     )
+    found = next((t for t in translations if t.locale_id == locale.pk and t.slug == slug), None)
+    if found is None:
+        raise Http404
+    return found, {t.locale.language_code: t.slug for t in translations}
 
 
 def post_filter(locale, *, category=None, tag=None, author=None, year=None, month=None):
     """The filter a blog address names, in the blog's ``locale``; 404 for what does not exist."""
     if category:
-        found = get_object_or_404(BlogCategory, slug=category, locale=locale)
+        found, slugs = _snippet_with_slugs(BlogCategory, category, locale)
         return PostFilter(
             route=("category", found.slug),
             title=_("Kategorie: %(name)s") % {"name": found.name},
             condition=Q(categories__translation_key=found.translation_key),
-            slugs=_snippet_slugs(found),
+            slugs=slugs,
             context={"category": found},
         )
     if tag:
@@ -61,12 +67,12 @@ def post_filter(locale, *, category=None, tag=None, author=None, year=None, mont
             slugs=slugs,
         )
     if author:
-        found = get_object_or_404(Person, slug=author, locale=locale)
+        found, slugs = _snippet_with_slugs(Person, author, locale)
         return PostFilter(
             route=("author", found.slug),
             title=_("Beiträge von %(name)s") % {"name": found.name},
             condition=Q(post_authors__person__translation_key=found.translation_key),
-            slugs=_snippet_slugs(found),
+            slugs=slugs,
             context={"person": found},
         )
     if year:

@@ -1,8 +1,8 @@
 """A blog post as visitors see it; its comment section comes from the ``comments`` app."""
 
 from blog.queries import localised_tags
+from home.chrome import site_name
 from home.localisation import localised_snippets
-from home.models import OrganisationSettings
 from home.templatetags.portal_tags import json_script
 
 
@@ -11,16 +11,23 @@ def blog_post(page, request):
 
     def post_context():
         authors = page.authors()
+        # Fetched once: shown with the post, and what its related posts are chosen by.
+        categories = list(page.categories.all())
+        tags = list(page.tags.all())
+        visible = page.visible_posts()
+        blog_index = page.get_parent().specific
+        if blog_index.locale_id == page.locale_id:
+            blog_index.locale = page.locale  # one query for the language both are in
         context = {
-            "blog_index": page.get_parent().specific,
-            "authors": localised_snippets(authors, page.locale),
-            "categories": localised_snippets(page.categories.all(), page.locale),
-            "tags": localised_tags(page.tags.all(), page.locale),
+            "blog_index": blog_index,
+            "authors": localised_snippets(authors, page.locale_id),
+            "categories": localised_snippets(categories, page.locale_id),
+            "tags": localised_tags(tags, page.locale_id),
             "blogposting_jsonld": blogposting_jsonld(request, page, authors),
-            "related_posts": page.related_posts(),
+            "related_posts": page.related_posts(categories=categories, tags=tags, visible=visible),
             "topics": page.topics(),
         }
-        context["previous_post"], context["next_post"] = page.neighbours()
+        context["previous_post"], context["next_post"] = page.neighbours(visible=visible)
         return context
 
     return page.serve_with_comments(request, post_context)
@@ -41,7 +48,7 @@ def blogposting_jsonld(request, page, authors):
         "author": [{"@type": "Person", "name": person.name} for person in authors],
         "publisher": {
             "@type": "Organization",
-            "name": OrganisationSettings.for_request(request).name,
+            "name": site_name(request),
         },
     }
     if page.header_image:

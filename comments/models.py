@@ -369,6 +369,9 @@ class DiscussionSettings(BaseSiteSetting):
         ),
     )
 
+    # The comment form links the privacy page: fetched with the settings, in one query.
+    select_related = ["privacy_page"]
+
     panels = [
         MultiFieldPanel(
             [

@@ -20,7 +20,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_groups, dispatch_uid="home.ensure_groups")
-        from home import cache_generation, translation_slugs
+        from home import translation_slugs
 
         translation_slugs.connect()
-        cache_generation.connect()

@@ -282,17 +282,17 @@ class ContactBlock(blocks.StructBlock):
     note = blocks.TextBlock(label=_("Hinweis"), required=False)
 
     def get_context(self, value, parent_context=None):
-        from home.models import OrganisationSettings
+        from home.chrome import site_chrome
 
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")
-        organisation = None
+        organisation = {}
         if value.get("use_organisation_address") and request is not None:
-            organisation = OrganisationSettings.for_request(request)
+            organisation = site_chrome(request)["organisation"]
         context.update(
             organisation=organisation,
-            phone=value.get("phone") or (organisation.phone if organisation else ""),
-            email=value.get("email") or (organisation.email if organisation else ""),
+            phone=value.get("phone") or organisation.get("phone", ""),
+            email=value.get("email") or organisation.get("email", ""),
         )
         return context
 

@@ -145,7 +145,8 @@ class BlogIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SeoFieldsMixin, Pag
         from blog.models import BlogCategory
 
         selected = post_filter(self.locale, **filters)
-        posts = paginate(request, selected.apply(self.posts()), self.posts_per_page)
+        all_posts = self.posts()  # once: building it looks up view restrictions
+        posts = paginate(request, selected.apply(all_posts), self.posts_per_page)
         filter_url = self.route_url(*selected.route) if selected.route else self.url
         page_suffix = f"?{PAGE_PARAM}={posts.number}" if posts.number > 1 else ""
         overrides = {
@@ -155,7 +156,7 @@ class BlogIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SeoFieldsMixin, Pag
             "filter_url": filter_url,
             "canonical_url": request.build_absolute_uri(filter_url + page_suffix),
             "categories": BlogCategory.objects.filter(locale=self.locale),
-            "months": self.posts().dates("date", "month", order="DESC"),
+            "months": all_posts.dates("date", "month", order="DESC"),
         }
         if selected.route:
             overrides["language_urls"] = self.translated_route_urls(selected)
@@ -289,12 +290,25 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def authors(self):
-        return [link.person for link in self.post_authors.all()]
+        # Lists prefetch the authors (blog/queries.py, the admin); a single post joins them.
+        prefetched = "post_authors" in getattr(self, "_prefetched_objects_cache", {})
+        links = (
+            self.post_authors.all() if prefetched else self.post_authors.select_related("person")
+        )
+        return [link.person for link in links]
 
-    def related_posts(self, limit=3):
-        """Editors' choice, or the posts sharing most categories and tags."""
+    @staticmethod
+    def visible_posts():
+        """Live posts without a view restriction (one query finds the restricted subtrees)."""
+        return BlogPostPage.objects.live().public()
+
+    def related_posts(self, limit=3, categories=None, tags=None, visible=None):
+        """Editors' choice, or the posts sharing most categories and tags.
+
+        A caller that already holds the post's categories, tags or ``visible_posts()`` hands
+        them in, so they are not fetched again."""
         # Only live, public posts: a restricted post must not leak its title and teaser here.
-        visible = BlogPostPage.objects.live().public()
+        visible = self.visible_posts() if visible is None else visible
         # A translation keeps the original's pins: show the pinned posts in this post's language.
         pinned_keys = [
             link.post.translation_key for link in self.pinned_related.select_related("post")
@@ -309,8 +323,10 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
             pinned = [found[key] for key in pinned_keys if key in found]
             if pinned:
                 return pinned[:limit]
-        category_keys = [c.translation_key for c in self.categories.all()]
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        categories = self.categories.all() if categories is None else categories
+        tags = self.tags.all() if tags is None else tags
+        category_keys = [c.translation_key for c in categories]
+        tag_ids = [tag.pk for tag in tags]
         if not category_keys and not tag_ids:
             return []
         return list(
@@ -332,14 +348,10 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
         """The live, public pages this post is about, in its language (``home/topics.py``)."""
         return named_topics(self.topic_links.all(), self.locale_id)
 
-    def neighbours(self):
+    def neighbours(self, visible=None):
         """The previous (older) and next (newer) post of the same blog and language."""
-        siblings = (
-            BlogPostPage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .defer_streamfields()
-        )
+        visible = self.visible_posts() if visible is None else visible
+        siblings = visible.sibling_of(self, inclusive=False).defer_streamfields()
         older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
         newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
         return older.order_by("-date", "-pk").first(), newer.order_by("date", "pk").first()

@@ -11,82 +11,36 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from home.localisation import localised_pages
-from home.models import FooterSettings, NavigationSettings, OrganisationSettings
+from home.chrome import site_chrome
 
 register = template.Library()
-
-
-def _request_cache(request, key, compute):
-    """Compute a piece of the page chrome once per request (menu, footer and JSON-LD share it)."""
-    cache = request.__dict__.setdefault("_portal_chrome", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
-def _social_links(request):
-    footer = FooterSettings.for_request(request)
-    return _request_cache(request, "social_links", lambda: list(footer.social_links.all()))
-
-
-def _localised_links(items, request):
-    localised = localised_pages([item.page for item in items], fallback=False)
-    links = []
-    for item in items:
-        page = localised.get(item.page.translation_key)
-        if page is None:
-            continue
-        links.append(
-            {"label": item.display_label(page), "url": page.get_url(request), "page": page}
-        )
-    return links
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
-    items = list(NavigationSettings.for_request(request).items.select_related("page"))
-    links = _localised_links(items, request)
-    for link in links:
-        link["active"] = request.path.startswith(link["url"] or "//")
+    links = [
+        {**link, "active": request.path.startswith(link["url"] or "//")}
+        for link in site_chrome(request)["navigation"]
+    ]
     return {"links": links, "request": request}
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context, languages=None):
     request = context["request"]
-    footer = FooterSettings.for_request(request)
-    organisation = OrganisationSettings.for_request(request)
-    legal_items = list(footer.legal_links.select_related("page"))
+    chrome = site_chrome(request)
     return {
         "request": request,
-        "footer": footer,
-        "note": footer.localised("note"),
-        "organisation": organisation,
-        "social_links": _social_links(request),
-        "legal_links": _localised_links(legal_items, request),
+        "footer": chrome["footer"],
+        "note": chrome["footer"]["note"],
+        "organisation": chrome["organisation"],
+        "social_links": chrome["social_links"],
+        "legal_links": chrome["legal_links"],
         "languages": languages or [],
     }
-
-
-def _home_for(request, language_code):
-    def find_home():
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        return (
-            Page.objects.live()
-            .filter(
-                translation_key=site.root_page.translation_key,
-                locale__language_code=language_code,
-            )
-            .first()
-        )
-
-    return _request_cache(request, f"home_{language_code}", find_home)
 
 
 @register.simple_tag(takes_context=True)
@@ -102,10 +56,14 @@ def language_links(context, page=None):
     language_urls = context.get("language_urls") or {}
     translations = None
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        if language_urls and all(code in language_urls for code, _ in _other(current)):
+            # A route of this page named every other language: the page is in this one.
+            translations = {current: page}
+        else:
+            translations = {
+                p.locale.language_code: p
+                for p in page.get_translations(inclusive=True).live().select_related("locale")
+            }
     links = []
     for code, name in settings.LANGUAGES:
         if code in language_urls:
@@ -121,8 +79,7 @@ def language_links(context, page=None):
                 url = f"{url}?{urlencode({'q': request.GET['q']})}"
         translated = url is not None
         if url is None:
-            home = _home_for(request, code)
-            url = home.get_url(request) if home else f"/{code}/"
+            url = site_chrome(request)["homes"].get(code) or f"/{code}/"
         links.append(
             {
                 "code": code,
@@ -134,6 +91,10 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+def _other(current):
+    return [(code, name) for code, name in settings.LANGUAGES if code != current]
 
 
 @register.filter(is_safe=True)
@@ -151,36 +112,10 @@ def with_site_name(title, site_name):
 @register.simple_tag(takes_context=True)
 def organisation_jsonld(context):
     request = context["request"]
-    organisation = OrganisationSettings.for_request(request)
-    home = _home_for(request, get_language())
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": organisation.name,
-        "url": request.build_absolute_uri(home.get_url(request) if home else "/"),
-    }
-    if organisation.legal_name:
-        data["legalName"] = organisation.legal_name
-    if organisation.street_address or organisation.locality:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": organisation.street_address,
-            "postalCode": organisation.postal_code,
-            "addressLocality": organisation.locality,
-            "addressRegion": organisation.region,
-            "addressCountry": organisation.country,
-        }
-    if organisation.phone:
-        data["telephone"] = organisation.phone
-    if organisation.email:
-        data["email"] = organisation.email
-    if organisation.logo_id:
-        data["logo"] = request.build_absolute_uri(
-            organisation.logo.get_rendition("max-512x512|format-png").url
-        )
-    same_as = [link.url for link in _social_links(request)]
-    if same_as:
-        data["sameAs"] = same_as
+    data = dict(site_chrome(request)["jsonld"])
+    data["url"] = request.build_absolute_uri(data["url"])
+    if "logo" in data:
+        data["logo"] = request.build_absolute_uri(data["logo"])
     return json_script(data)
 
 

@@ -167,7 +167,7 @@ ICAL_CACHED_QUERIES = 11
 ICAL_QUERIES = 15
 # Of the detail page's: the dates the "Wann" summary reads, the category in the language, and
 # the privacy policy for the map's consent text (the setting and the page).
-DETAIL_QUERIES = 36
+DETAIL_QUERIES = 26
 
 
 def test_publishing_unpublishing_and_cancelling_show_at_once(client, make_event, calendar):

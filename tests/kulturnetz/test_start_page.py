@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.feature_app("kulturnetz")]
 
 START = "/de/kulturnetz/"
 # The map adds nine: its places (seven, kulturnetz.map.map_places) and the privacy policy (two).
-START_QUERIES = 45
+START_QUERIES = 36
 
 
 def berlin(*args):

@@ -225,7 +225,7 @@ def test_catalogue_and_csv_use_a_fixed_number_of_queries(
 # The page: Wagtail's routing, the base template's settings, navigation and breadcrumbs, then the
 # catalogue's own: the process choices, the count and the requirements of one page, the processes in the page's language
 # (each with the view restrictions that ``public()`` reads first). The CSV: routing and its own.
-CATALOGUE_QUERIES = 29
+CATALOGUE_QUERIES = 19
 CSV_QUERIES = 16
 
 
