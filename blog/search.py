@@ -9,9 +9,9 @@ there are few categories and tags. Each hit shows the post's teaser and date.
 from django.db.models import Q
 from django.utils.translation import gettext
 from taggit.models import Tag
-from wagtail.models import Locale
 
 from blog.models import BlogCategory, BlogPostPage, TagTranslation
+from home.localisation import active_locale
 from home.ranking import RankedMatches
 from home.search import search_terms
 from portal.hooks import SearchHits, SearchResult
@@ -48,7 +48,7 @@ class PostHits(SearchHits):
 
     def __init__(self, query, request):
         self.request = request
-        locale = Locale.get_active()
+        locale = active_locale()
         terms = [term.casefold() for term in search_terms(query)]
         phrase = " ".join(terms)
         self.by_text = RankedMatches(_visible_posts(locale), query)

@@ -1,16 +1,15 @@
 """The blog's contributions to the home page and the sitemap."""
 
-from wagtail.models import Locale
-
 from blog.models import BlogCategory, BlogIndexPage
 from blog.queries import live_posts
+from home.localisation import active_locale
 from portal.hooks import SitemapItem
 
 
 def latest_posts_context(request, page, value):
     count = value.get("count") or 3
-    index = BlogIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
-    return {"posts": list(live_posts(locale=Locale.get_active())[:count]), "blog_index": index}
+    index = BlogIndexPage.objects.live().public().filter(locale=active_locale()).first()
+    return {"posts": list(live_posts(locale=active_locale())[:count]), "blog_index": index}
 
 
 def category_sitemap_items(request, site):

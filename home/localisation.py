@@ -79,3 +79,24 @@ def in_language_with_fallback(pages, locale):
         translation_key__in=translated
     )
     return pages.filter(in_language | untranslated)
+
+
+_active_locales = {}
+
+
+def active_locale():
+    """``Locale.get_active()`` without a query per call.
+
+    Wagtail's method queries the locale table each time; a home page or a search asks it once
+    per section or source. The two locales are kept per process and language, and read again
+    when the content generation changes (saving or deleting a locale bumps it).
+    """
+    from wagtail.models import Locale
+
+    from home.cache_generation import generation
+
+    language, current = get_language(), generation()
+    known = _active_locales.get(language)
+    if known is None or known[0] != current:
+        known = _active_locales[language] = (current, Locale.get_active())
+    return known[1]

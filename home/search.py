@@ -4,8 +4,9 @@ visitor's language that no other source presents)."""
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 
+from home.localisation import active_locale
 from home.ranking import RankedMatches
 from portal.hooks import SEARCH_SOURCES, ListHits, SearchHits, SearchResult, collect
 
@@ -65,7 +66,7 @@ def _intros(pages, exclude):
 
 def searchable_pages(exclude=()):
     """Live, public pages of the visitor's language, without the page types in ``exclude``."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    pages = Page.objects.live().public().filter(locale=active_locale())
     if exclude:
         pages = pages.not_type(*exclude)
     return pages

@@ -8,8 +8,8 @@ each address appears once and the counts add up.
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from home.localisation import active_locale
 from home.search import page_matches
 from kulturnetz.directory import live_actors, live_venues
 from portal.hooks import SearchHits, SearchResult
@@ -32,7 +32,7 @@ class DirectoryHits(SearchHits):
 
     def __init__(self, query, request):
         self.request = request
-        locale = Locale.get_active()
+        locale = active_locale()
         by_words = page_matches(query)
         self.actors = (
             live_actors(locale=locale)

@@ -4,8 +4,8 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from home.localisation import active_locale
 from kulturnetz.models import EventCategory, EventIndexPage, EventPage, Occurrence
 from kulturnetz.recurrence import BERLIN
 from portal.hooks import SearchHits, SearchResult
@@ -14,7 +14,7 @@ from portal.hooks import SearchHits, SearchResult
 def whats_on_context(request, page, value):
     """The next dates in the visitor's language, for "Was ist los in Landau"."""
     count = value.get("count") or 3
-    locale = Locale.get_active()
+    locale = active_locale()
     calendar = EventIndexPage.objects.live().public().filter(locale=locale).first()
     occurrences = Occurrence.objects.for_locale(locale).upcoming().once_per_run().for_cards()
     occurrences = occurrences[:count]
@@ -37,7 +37,7 @@ class EventHits(SearchHits):
                 | Q(category__in=EventCategory.objects.filter(name__icontains=word).values("pk"))
             )
         self.occurrences = (
-            Occurrence.objects.for_locale(Locale.get_active()).upcoming().filter(condition)
+            Occurrence.objects.for_locale(active_locale()).upcoming().filter(condition)
         )
         self._count = None
 

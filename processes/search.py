@@ -8,8 +8,8 @@ catalogue and labelled with its process, priority and status. A fixed number of 
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from home.localisation import active_locale
 from home.ranking import RankedMatches
 from portal.hooks import SearchHits, SearchResult
 from processes.models import Requirement, RequirementCataloguePage
@@ -56,7 +56,7 @@ class RequirementHits(SearchHits):
 
 
 def search_requirements(query, request):
-    locale = Locale.get_active()
+    locale = active_locale()
     catalogue = (
         RequirementCataloguePage.objects.live().public().filter(locale=locale).only("pk").first()
     )
