@@ -6,7 +6,7 @@ PORT ?= 8000
 SCALE ?= 200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test bench screenshots lint format messages clean
+.PHONY: run test bench screenshots lighthouse lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ bench: $(VENV)/.dev-deps
 ## screenshots: phone and desktop screenshots of every public page type into var/screenshots/
 screenshots: $(VENV)/.dev-deps
 	$(BIN)/python manage.py screenshots --out var/screenshots
+
+## lighthouse: Lighthouse's four scores (phone) per public page type on the production stack
+# Needs Node.js/npm (Lighthouse goes into var/lighthouse on first use) and Debian's Chromium.
+lighthouse: $(VENV)/.dev-deps
+	$(BIN)/python manage.py lighthouse $(LIGHTHOUSE_ARGS)
 
 ## lint: ruff, djhtml and missing migrations
 lint: $(VENV)/.dev-deps
