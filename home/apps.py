@@ -20,7 +20,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_groups, dispatch_uid="home.ensure_groups")
-        from home import cache_generation, translation_slugs
+        from home import cache_generation, renditions, translation_slugs
 
         translation_slugs.connect()
         cache_generation.connect()
+        renditions.connect()

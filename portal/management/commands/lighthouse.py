@@ -45,16 +45,25 @@ class Command(BaseCommand):
             "--details", action="store_true", help="Die Prüfungen zeigen, die Punkte kosten."
         )
         parser.add_argument("--workers", type=int, default=2, help="gunicorn-Worker.")
+        parser.add_argument(
+            "--data",
+            help="Ordner für Datenbank und Medien; ist er schon gefüllt, wird die Demo nicht "
+            "neu geladen (schneller bei wiederholten Läufen).",
+        )
 
     def handle(self, *args, **options):
         lighthouse = self._lighthouse()
         out = Path(options["out"])
         out.mkdir(parents=True, exist_ok=True)
         pages = [p for p in showcase_pages() if not options["only"] or p.name in options["only"]]
-        port = free_port()
-        base_url = f"http://127.0.0.1:{port}"
         with tempfile.TemporaryDirectory(prefix="portal-lighthouse-") as scratch:
-            scratch = Path(scratch)
+            scratch = Path(options["data"] or scratch)
+            scratch.mkdir(parents=True, exist_ok=True)
+            loaded = (scratch / "db.sqlite3").exists()
+            # The demo's Site (canonical links) names the port: a reused database keeps its own.
+            if not loaded:
+                (scratch / "port").write_text(str(free_port()))
+            base_url = f"http://127.0.0.1:{(scratch / 'port').read_text()}"
             common = {
                 "SQLITE_PATH": str(scratch / "db.sqlite3"),
                 # Served from its parent folder by WhiteNoise (portal/settings/lighthouse.py).
@@ -76,17 +85,19 @@ class Command(BaseCommand):
             )
             manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
             self.stdout.write("Demo-Inhalte in einer temporären Datenbank, collectstatic …")
-            for env, command in (
+            commands = [] if loaded else [
                 (dev, ["migrate", "--noinput", "-v", "0"]),
                 (dev, ["load_demo_content", "--site-url", base_url, "-v", "0"]),
-                (prod, ["collectstatic", "--noinput", "-v", "0"]),
-            ):
+            ]  # fmt: skip
+            commands.append((prod, ["collectstatic", "--noinput", "--clear", "-v", "0"]))
+            for env, command in commands:
                 subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+            log = (out / "gunicorn.log").open("a")
             gunicorn = [
                 str(Path(sys.executable).parent / "gunicorn"),
                 "portal.wsgi:application",
                 "--bind",
-                f"127.0.0.1:{port}",
+                base_url.removeprefix("http://"),
                 "--workers",
                 str(options["workers"]),
                 "--chdir",
@@ -96,9 +107,7 @@ class Command(BaseCommand):
             # WhiteNoise indexes the media folder when it starts, so the measured server starts
             # after that round.
             for measured in (False, True):
-                server = subprocess.Popen(
-                    gunicorn, env=prod, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-                )
+                server = subprocess.Popen(gunicorn, env=prod, stdout=log, stderr=log)
                 try:
                     self._wait_for(base_url)
                     if not measured:
@@ -111,7 +120,11 @@ class Command(BaseCommand):
                     ]
                 finally:
                     server.terminate()
-                    server.wait(timeout=20)
+                    try:
+                        server.wait(timeout=60)
+                    except subprocess.TimeoutExpired:
+                        server.kill()
+                        server.wait()
         self._print(results, options["details"])
 
     def _lighthouse(self):
@@ -133,7 +146,7 @@ class Command(BaseCommand):
         except urllib.error.HTTPError:
             pass  # the 404 page is a page type too
 
-    def _wait_for(self, base_url, seconds=60):
+    def _wait_for(self, base_url, seconds=180):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
