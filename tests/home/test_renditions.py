@@ -19,9 +19,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 def _image():
     buffer = io.BytesIO()
     PillowImage.new("RGB", (160, 90), "teal").save(buffer, "JPEG")
-    return get_image_model().objects.create(
-        title="Probe", file=ImageFile(buffer, name="probe.jpg")
-    )
+    return get_image_model().objects.create(title="Probe", file=ImageFile(buffer, name="probe.jpg"))
 
 
 def _specs(image):
