@@ -3,14 +3,15 @@
 from wagtail.models import Locale
 
 from blog.models import BlogCategory, BlogIndexPage
-from blog.queries import live_posts
+from blog.queries import live_posts, with_card_pictures
 from portal.hooks import SitemapItem
 
 
 def latest_posts_context(request, page, value):
     count = value.get("count") or 3
     index = BlogIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
-    return {"posts": list(live_posts(locale=Locale.get_active())[:count]), "blog_index": index}
+    posts = with_card_pictures(live_posts(locale=Locale.get_active()))[:count]
+    return {"posts": list(posts), "blog_index": index}
 
 
 def category_sitemap_items(request, site):

@@ -45,6 +45,7 @@ class Command(BaseCommand):
             "--details", action="store_true", help="Die Prüfungen zeigen, die Punkte kosten."
         )
         parser.add_argument("--workers", type=int, default=2, help="gunicorn-Worker.")
+        parser.add_argument("--port", type=int, help="Port des Servers (sonst ein freier).")
         parser.add_argument(
             "--data",
             help="Ordner für Datenbank und Medien; ist er schon gefüllt, wird die Demo nicht "
@@ -63,12 +64,13 @@ class Command(BaseCommand):
             # The demo's Site (canonical links) names the port: a reused database keeps its own.
             if not loaded:
                 (scratch / "port").write_text(str(free_port()))
-            base_url = f"http://127.0.0.1:{(scratch / 'port').read_text()}"
+            port = options["port"] or (scratch / "port").read_text()
+            base_url = f"http://127.0.0.1:{port}"
             common = {
                 "SQLITE_PATH": str(scratch / "db.sqlite3"),
                 # Served from its parent folder by WhiteNoise (portal/settings/lighthouse.py).
                 "MEDIA_ROOT": str(scratch / "public" / "media"),
-                "STATIC_ROOT": str(scratch / "static"),
+                "STATIC_ROOT": str(out / "static"),
                 "WAGTAILADMIN_BASE_URL": base_url,
             }
             dev = os.environ | common | {"DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
