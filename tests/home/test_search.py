@@ -105,3 +105,10 @@ def test_pagination_shows_first_last_and_neighbouring_page_numbers(rf):
     assert linked == ["5", "1", "5", "7", "12", "7"]
     assert html.count('aria-hidden="true">…</span>') == 2
     assert 'aria-current="page"' in html and "Seite 6 von 12" in html
+
+
+def test_search_page_describes_itself_for_search_engines(client):
+    # Lighthouse's SEO check wants a description even on a page that asks not to be indexed.
+    html = client.get("/de/suche/?q=Saal").content.decode()
+    assert '<meta name="description" content="' in html
+    assert 'name="robots" content="noindex"' in html
