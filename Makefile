@@ -6,7 +6,7 @@ PORT ?= 8000
 SCALE ?= 200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test bench bench-large bench-bakery bench-throughput bench-load screenshots lint format messages clean
+.PHONY: run test bench bench-large bench-bakery bench-throughput bench-load screenshots lighthouse lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench-load: $(VENV)/.dev-deps
 ## screenshots: phone and desktop screenshots of every public page type into var/screenshots/
 screenshots: $(VENV)/.dev-deps
 	$(BIN)/python manage.py screenshots --out var/screenshots
+
+## lighthouse: Lighthouse's four scores (phone) per public page type on the production stack
+# Needs Node.js/npm (Lighthouse goes into var/lighthouse on first use) and Debian's Chromium.
+lighthouse: $(VENV)/.dev-deps
+	$(BIN)/python manage.py lighthouse $(LIGHTHOUSE_ARGS)
 
 ## lint: ruff, djhtml and missing migrations
 lint: $(VENV)/.dev-deps

@@ -1,7 +1,7 @@
 """The blog's contributions to the home page and the sitemap."""
 
 from blog.models import BlogCategory, BlogIndexPage
-from blog.queries import live_posts
+from blog.queries import live_posts, with_card_pictures
 from home.localisation import active_locale
 from portal.hooks import SitemapItem
 
@@ -9,7 +9,8 @@ from portal.hooks import SitemapItem
 def latest_posts_context(request, page, value):
     count = value.get("count") or 3
     index = BlogIndexPage.objects.live().public().filter(locale=active_locale()).first()
-    return {"posts": list(live_posts(locale=active_locale())[:count]), "blog_index": index}
+    posts = with_card_pictures(live_posts(locale=active_locale()))[:count]
+    return {"posts": list(posts), "blog_index": index}
 
 
 def category_sitemap_items(request, site):

@@ -20,6 +20,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_groups, dispatch_uid="home.ensure_groups")
-        from home import translation_slugs
+        from home import renditions, translation_slugs
 
         translation_slugs.connect()
+        renditions.connect()

@@ -143,10 +143,12 @@ class BlogIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SeoFieldsMixin, Pag
         """The list of posts, narrowed by one filter (blog/filters.py), rendered by the page."""
         from blog.filters import post_filter
         from blog.models import BlogCategory
+        from blog.queries import with_card_pictures
 
         selected = post_filter(self.locale, **filters)
         all_posts = self.posts()  # once: building it looks up view restrictions
-        posts = paginate(request, selected.apply(all_posts), self.posts_per_page)
+        posts = with_card_pictures(selected.apply(all_posts))
+        posts = paginate(request, posts, self.posts_per_page)
         filter_url = self.route_url(*selected.route) if selected.route else self.url
         page_suffix = f"?{PAGE_PARAM}={posts.number}" if posts.number > 1 else ""
         overrides = {

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.api_fields import HeaderImageField
 from home.blocks import ContentStreamBlock, HomeStreamBlock
+from home.renditions import CARD, HEADER, HOME_HEADER, SHARE
 
 
 class SeoFieldsMixin(models.Model):
@@ -52,6 +53,11 @@ class SeoFieldsMixin(models.Model):
     def get_meta_description(self):
         return self.search_description or getattr(self, "intro", "") or ""
 
+    def rendition_specs(self):
+        """The pictures this page's templates show, as (image, spec patterns) (home/renditions.py)."""
+        inherited = getattr(super(), "rendition_specs", list)()
+        return [*inherited, (self.get_share_image(), [SHARE])]
+
 
 class HeaderImageMixin(models.Model):
     """The large image at the top of a page, with its text alternative."""
@@ -91,13 +97,21 @@ class HeaderImageMixin(models.Model):
         ],
         heading=_("Titelbild"),
     )
+    # The spec patterns of the page's own header (its template) and of its card in listings.
+    header_image_specs = (HEADER, CARD)
 
     class Meta:
         abstract = True
 
+    def rendition_specs(self):
+        inherited = getattr(super(), "rendition_specs", list)()
+        return [*inherited, (self.header_image, list(self.header_image_specs))]
+
 
 class HomePage(HeaderImageMixin, SeoFieldsMixin, Page):
     """The first screen of the site in each language."""
+
+    header_image_specs = (HOME_HEADER,)
 
     hero_heading = models.CharField(
         _("Begrüßung"),

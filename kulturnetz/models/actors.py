@@ -20,6 +20,7 @@ from wagtail.search import index
 from home.admin_forms import LocaleScopedPageForm
 from home.blocks import ContentStreamBlock, ImageBlock
 from home.models import SeoFieldsMixin
+from home.renditions import CARD
 
 from .contact import AddressMixin, ContactMixin, MapPageMixin
 from .submissions import SuggestChangesMixin
@@ -218,6 +219,11 @@ class ActorPage(
 
     def get_share_image(self):
         return self.og_image or self.logo
+
+    def rendition_specs(self):
+        # The logo on the actor's page (actor_page.html) and on its card in the directory.
+        logo = ("format-{avif,webp,png} max-{200x200,400x400}", CARD)
+        return [*super().rendition_specs(), (self.logo, list(logo))]
 
     def get_context(self, request, *args, **kwargs):
         from home.localisation import localised_pages, localised_snippets

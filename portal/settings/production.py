@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import STORAGES
+from .base import MIDDLEWARE, STORAGES
 
 
 def env(name, default=None, required=False):
@@ -39,11 +39,25 @@ if REDIS_URL:
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker (manage.py db_worker) renders a published page's pictures before visitors ask.
+PORTAL_RENDITIONS_AHEAD = True
 
+# Hashed names (cached for a year, immutable: WhiteNoise does that for hashed files), gzip and
+# Brotli copies, and the portal's own CSS and JS minified (portal/storage.py).
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.storage.MinifiedStaticFilesStorage"},
 }
+
+# HTML, feeds and API answers leave compressed (static files come precompressed from
+# WhiteNoise, which answers before this middleware). BREACH: Django 4.2+ pads every gzip
+# response with random bytes ("Heal the Breach"), and the CSRF token in forms is masked
+# anew for every response, so compressing pages with forms leaks no secret by its length.
+MIDDLEWARE = [
+    *MIDDLEWARE[: MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1],
+    "django.middleware.gzip.GZipMiddleware",
+    *MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 :],
+]
 
 # Behind the reverse proxy that terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -145,3 +145,10 @@ def test_search_page_queries_are_pinned_whatever_the_number_of_hits(client, matc
     shown = html.count("<li>\n                            <h2>")
     expected = matching_pages - 10 * (page - 1) if matching_pages > 10 else matching_pages
     assert shown == min(10, expected)
+
+
+def test_search_page_describes_itself_for_search_engines(client):
+    # Lighthouse's SEO check wants a description even on a page that asks not to be indexed.
+    html = client.get("/de/suche/?q=Saal").content.decode()
+    assert '<meta name="description" content="' in html
+    assert 'name="robots" content="noindex"' in html
