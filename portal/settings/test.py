@@ -19,3 +19,14 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the apps and static/, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# CI runs the suite a second time against PostgreSQL and Redis (.ci/run): REDIS_URL puts the
+# cache into that Redis database, which tests/conftest.py empties before the run.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"test-{os.getpid()}",
+        }
+    }
