@@ -6,7 +6,7 @@ PORT ?= 8000
 SCALE ?= 200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test bench bench-large bench-bakery bench-throughput bench-load screenshots lighthouse lint format messages clean
+.PHONY: run serve services test bench bench-large bench-bakery bench-throughput bench-load screenshots lighthouse lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,39 @@ run: $(VENV)/.run-deps
 	$(BIN)/python manage.py publish_scheduled_loop & loop=$$!; \
 	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## serve: the production stack locally: gunicorn (WORKERS, default 4) and the task worker
+## against local PostgreSQL and Redis, after migrate and collectstatic, with demo content
+# portal.settings.serve = production + local hosts, plain HTTP, demo content allowed; override
+# DATABASE_URL / REDIS_URL to point it elsewhere (docs/deploy.md).
+WORKERS ?= 4
+serve: export DJANGO_SETTINGS_MODULE = portal.settings.serve
+serve: export WAGTAILADMIN_BASE_URL = http://127.0.0.1:$(PORT)
+serve: $(VENV)/.run-deps services
+	$(BIN)/python manage.py create_database
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py load_demo_content --site-url $(WAGTAILADMIN_BASE_URL)
+	@echo ""
+	@echo "  Production stack: http://127.0.0.1:$(PORT)/ ($(WORKERS) gunicorn workers, task worker)"
+	@echo ""
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(BIN)/python manage.py publish_scheduled_loop & loop=$$!; \
+	trap 'kill $$worker $$loop 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn -c portal/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers $(WORKERS) portal.wsgi
+
+## services: start the local PostgreSQL and Redis if they have stopped (make serve, CI)
+services:
+	@if ! pg_isready -q -h 127.0.0.1 -p 5432; then \
+	    pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start; \
+	    for _ in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; \
+	fi
+	@if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
+	    mkdir -p /var/lib/redis /var/log/redis; \
+	    redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" \
+	        --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log; \
+	    for _ in $$(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 1; done; \
+	fi
 
 ## test: the whole test suite, browser tests included
 test: $(VENV)/.dev-deps

@@ -7,8 +7,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from portal.api import get_api
+from portal.views import healthz
 
 urlpatterns = [
+    # Outside the language prefixes, never cached: the load balancer's probe.
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", get_api().urls),
@@ -22,6 +25,19 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "PORTAL_SERVE_MEDIA", False):
+    # `make serve`: uploads from MEDIA_ROOT without a web server in front (production serves
+    # media from object storage or the reverse proxy instead).
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path(home_views.SEARCH_WORD, home_views.search, name="search"),

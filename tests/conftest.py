@@ -85,6 +85,11 @@ def load_demo():
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the demo content; each test rolls its changes back."""
+    from django.core.cache import cache
+
+    # A shared cache (Redis, with REDIS_URL) outlives the run: nothing of an earlier run, nor
+    # of another test database, may count as cached.
+    cache.clear()
     with django_db_blocker.unblock():
         load_demo()
 

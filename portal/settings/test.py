@@ -22,3 +22,14 @@ WHITENOISE_AUTOREFRESH = True
 # Query pins count what rendering a page costs: the whole-page cache is off, except in the
 # tests of the cache itself (tests/test_page_cache.py turns it on).
 PORTAL_PAGE_CACHE_SECONDS = 0
+
+# CI runs the suite a second time against PostgreSQL and Redis (.ci/run): REDIS_URL puts the
+# cache into that Redis database, which tests/conftest.py empties before the run.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"test-{os.getpid()}",
+        }
+    }
