@@ -23,9 +23,10 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.localisation import in_language_with_fallback, localised_snippets
+from home.localisation import in_language_with_fallback
 from kulturnetz.models import EventPage, Occurrence, VenuePage
 from kulturnetz.recurrence import BERLIN
+from kulturnetz.reference import localised_terms, public
 from portal.api_types import problem_response
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
@@ -150,7 +151,7 @@ def map_places(request, locale, bbox=None, limit=None):
     if bbox is not None:
         mapped &= bbox.lookups()
     venues = (
-        in_language_with_fallback(VenuePage.objects.live().public(), locale_id)
+        in_language_with_fallback(public(VenuePage.objects.live()), locale_id)
         .filter(mapped)
         .select_related("district", "locale")
         .defer_streamfields()
@@ -172,8 +173,7 @@ def map_places(request, locale, bbox=None, limit=None):
         .annotate(first=Min("start"))
     )
     events = (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(mapped, pk__in=list(next_of_event))
         .select_related("district", "locale")
         .defer_streamfields()
@@ -195,7 +195,7 @@ def map_places(request, locale, bbox=None, limit=None):
 
 def _districts(districts, locale_id):
     used = {district.pk: district for district in districts if district is not None}
-    localised = localised_snippets(used.values(), locale_id)
+    localised = localised_terms(used.values(), locale_id)
     return {pk: entry.name for pk, entry in zip(used, localised, strict=True)}
 
 

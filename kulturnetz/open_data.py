@@ -31,7 +31,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from home.localisation import localised_snippets
 from home.models import OrganisationSettings
 from home.spreadsheets import formula_safe
 from kulturnetz.directory import (
@@ -44,6 +43,7 @@ from kulturnetz.directory import (
 from kulturnetz.models import ActorPage, Occurrence, SocialLink
 from kulturnetz.models.indexes import OPEN_DATA_FORMATS, OPEN_DATA_WORDS
 from kulturnetz.recurrence import BERLIN
+from kulturnetz.reference import localised_terms, public
 from kulturnetz.views import patch_page_cache
 
 CHUNK = 500
@@ -170,14 +170,14 @@ ACTOR_COLUMNS = (
 
 def venue_rows(start_page, request):
     locale = start_page.locale
-    operators = ActorPage.objects.live().public().only("pk", "title").order_by("title")
+    operators = public(ActorPage.objects.live()).only("pk", "title").order_by("title")
     venues = live_venues(locale=locale.pk).prefetch_related(
         "accessibility", Prefetch("operated_by", queryset=operators)
     )
     for chunk in _chunks(venues, ("title", "pk")):
         chunk = localise_cards(chunk, locale, VENUE_VOCABULARIES)
         features = {f.pk: f for venue in chunk for f in venue.accessibility.all()}
-        localised = dict(zip(features, localised_snippets(features.values(), locale), strict=True))
+        localised = dict(zip(features, localised_terms(features.values(), locale), strict=True))
         for venue in chunk:
             yield {
                 "id": venue.pk,

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from home.cache_generation import bump
+
 BERLIN = ZoneInfo("Europe/Berlin")
 DEFAULT_HORIZON_DAYS = 400
 # Runs and repeating dates that began long ago keep this much of their past in the table.
@@ -244,6 +246,8 @@ def rebuild_for(events, now=None, horizon=None):
     with transaction.atomic():
         Occurrence.objects.filter(event_id__in=ids).delete()
         Occurrence.objects.bulk_create(rows, batch_size=1000)
+        # Once for the whole rebuild: bulk writes send no signals.
+        bump()
     return len(rows)
 
 
@@ -272,4 +276,5 @@ def rebuild_all(now=None, horizon=None, batch=500):
                 total += len(rows)
                 rows = []
         Occurrence.objects.bulk_create(rows, batch_size=1000)
+        bump()
         return total + len(rows)

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from kulturnetz.models import EventCategory, EventIndexPage, EventPage, Occurrence
 from kulturnetz.recurrence import BERLIN
+from kulturnetz.reference import public
 from portal.hooks import SearchResult
 
 MAX_SEARCH_RESULTS = 50
@@ -17,7 +18,7 @@ def whats_on_context(request, page, value):
     """The next dates in the visitor's language, for "Was ist los in Landau"."""
     count = value.get("count") or 3
     locale = Locale.get_active()
-    calendar = EventIndexPage.objects.live().public().filter(locale=locale).first()
+    calendar = public(EventIndexPage.objects.live()).filter(locale=locale).first()
     occurrences = Occurrence.objects.for_locale(locale).upcoming().once_per_run().for_cards()
     occurrences = occurrences[:count]
     return {"occurrences": list(occurrences), "calendar": calendar}

@@ -220,9 +220,10 @@ class ActorPage(
         return self.og_image or self.logo
 
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages, localised_snippets
+        from home.localisation import localised_pages
         from kulturnetz.map import ACTOR, VENUE, map_context, place_of
         from kulturnetz.models import EventIndexPage
+        from kulturnetz.reference import localised_terms, term
         from kulturnetz.structured_data import actor_jsonld
 
         context = super().get_context(request, *args, **kwargs)
@@ -241,11 +242,11 @@ class ActorPage(
         places = [place for place in places if place is not None]
         context.update(
             map=map_context(request, places) if places else None,
-            kind=localised_snippets([self.kind], self.locale)[0] if self.kind else None,
+            kind=term(self._meta.get_field("kind").related_model, self.kind_id, self.locale),
             district=(
-                localised_snippets([self.district], self.locale)[0] if self.district else None
+                term(self._meta.get_field("district").related_model, self.district_id, self.locale)
             ),
-            disciplines=localised_snippets(self.disciplines.all(), self.locale),
+            disciplines=localised_terms(self.disciplines.all(), self.locale),
             venues=sorted(shown.values(), key=lambda page: page.title),
             social_links=social_links,
             offers=list(self.offers.all()),

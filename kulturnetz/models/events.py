@@ -446,9 +446,10 @@ class EventPage(
             raise ValidationError({missing: _("Bitte Breite und Länge zusammen angeben.")})
 
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages, localised_snippets
+        from home.localisation import localised_pages
         from home.templatetags.portal_tags import json_script
         from kulturnetz.map import EVENT, VENUE, map_context, place_of
+        from kulturnetz.reference import localised_terms, term
         from kulturnetz.structured_data import event_jsonld
 
         context = super().get_context(request, *args, **kwargs)
@@ -462,9 +463,11 @@ class EventPage(
             map=map_context(request, [place]) if place else None,
             venue=venue,
             organiser=organiser,
-            accessibility=localised_snippets(self.accessibility.all(), self.locale),
+            accessibility=localised_terms(self.accessibility.all(), self.locale),
             # A translation may still point at the German category.
-            category=localised_snippets([self.category], self.locale)[0] if self.category else None,
+            category=term(
+                self._meta.get_field("category").related_model, self.category_id, self.locale
+            ),
             occurrences=occurrences,
             ical_url=calendar.route_url("event_ical", self.slug),
             # A script element with every < > & escaped, so no text of the event can end it.

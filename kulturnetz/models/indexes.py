@@ -79,10 +79,11 @@ class KulturnetzIndexPage(
         from kulturnetz.directory import ACTOR_VOCABULARIES, live_actors, localise_cards
         from kulturnetz.map import START_PAGE_PLACES, map_context, map_places
         from kulturnetz.models import EventCategory, Occurrence
+        from kulturnetz.reference import public
 
         context = super().get_context(request, *args, **kwargs)
         dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
-        sections = list(self.get_children().live().public().specific())
+        sections = list(public(self.get_children().live()).specific())
         for section in sections:
             # A page's children speak its language: their route addresses need no locale query.
             section.locale = self.locale

@@ -208,18 +208,21 @@ class VenuePage(
             raise ValidationError({missing: _("Bitte Breite und Länge zusammen angeben.")})
 
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages, localised_snippets
+        from home.localisation import localised_pages
         from kulturnetz.map import VENUE, map_context, place_of
         from kulturnetz.models import EventIndexPage
+        from kulturnetz.reference import localised_terms, term
         from kulturnetz.structured_data import venue_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         operators = localised_pages(self.operated_by.all(), public=True)
-        accessibility = localised_snippets(self.accessibility.all(), self.locale)
+        accessibility = localised_terms(self.accessibility.all(), self.locale)
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
         calendar = EventIndexPage.for_locale(self.locale_id)
         opening_hours = list(self.opening_hours.all())
-        district = localised_snippets([self.district], self.locale)[0] if self.district else None
+        district = term(
+            self._meta.get_field("district").related_model, self.district_id, self.locale
+        )
         place = place_of(VENUE, self, request, district=district)
         context.update(
             district=district,
