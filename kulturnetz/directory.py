@@ -7,9 +7,10 @@ from wagtail.models import Page
 
 from home.localisation import in_language_with_fallback
 from home.pagination import PAGE_PARAM, paginate
+from home.public_cache import public
 from kulturnetz.filters_directory import OTHER_LETTER, ActorFilter, VenueFilter
 from kulturnetz.models import ActorPage, Discipline, VenuePage
-from kulturnetz.reference import cached, localised_terms, public
+from kulturnetz.reference import cached, localised_terms
 
 ENTRIES_PER_PAGE = 24
 

@@ -29,10 +29,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control, qu
 from django.utils.translation import gettext as _
 
 from home.models import OrganisationSettings
+from home.public_cache import public
 from kulturnetz.filters import EventFilterSet
 from kulturnetz.models import EventCategory, EventIndexPage, EventPage, EventStatus, Occurrence
 from kulturnetz.recurrence import BERLIN
-from kulturnetz.reference import public
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 # The whole calendar is for subscribers and the shop-window screens in town: both look at the

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from home.models import OrganisationSettings
+from home.public_cache import public
 from home.spreadsheets import formula_safe
 from kulturnetz.directory import (
     ACTOR_VOCABULARIES,
@@ -43,7 +44,7 @@ from kulturnetz.directory import (
 from kulturnetz.models import ActorPage, Occurrence, SocialLink
 from kulturnetz.models.indexes import OPEN_DATA_FORMATS, OPEN_DATA_WORDS
 from kulturnetz.recurrence import BERLIN
-from kulturnetz.reference import localised_terms, public
+from kulturnetz.reference import localised_terms
 from kulturnetz.views import patch_page_cache
 
 CHUNK = 500

@@ -9,24 +9,16 @@ so each process and server builds them once per language and change.
 """
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from django.utils.translation import get_language
+from wagtail.models import Page
 
-from home.cache_generation import generation
-
-# Entries expire on their own after a day even when nothing bumps the generation.
-TIMEOUT = 24 * 60 * 60
+from home import public_cache
+from home.public_cache import public
 
 
 def cached(name, build):
-    """``build()``'s result under ``name`` for the current content generation."""
-    key = f"kulturnetz:reference:{name}:{generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    return value
+    """``build()``'s result for the current content generation, named in the Kulturnetz."""
+    return public_cache.cached(f"kulturnetz:{name}", build)
 
 
 def _locale_id(locale):
@@ -77,22 +69,6 @@ def localised_terms(objects, locale):
     return [found.get(item.translation_key, item) for item in objects]
 
 
-def restricted_paths():
-    """Tree paths of the pages with a view restriction (their descendants are private too)."""
-    return cached(
-        "restricted-paths",
-        lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True).distinct()),
-    )
-
-
-def public(pages):
-    """``pages.public()`` with the restrictions read from the cache instead of the database."""
-    private = Q()
-    for path in restricted_paths():
-        private |= Q(path__startswith=path)
-    return pages.exclude(private) if private else pages
-
-
 def venue_choices(locale):
     """(slug, title) of the live public venues in ``locale`` by title, or where the venues
     are not translated, the German ones."""
@@ -112,3 +88,24 @@ def venue_choices(locale):
         return found
 
     return cached(f"venue-choices:{locale_id}", build)
+
+
+def privacy_url(request):
+    """The privacy policy (the site's, as the comment form links it) in the visitor's language."""
+    from comments.models import DiscussionSettings
+
+    def find():
+        privacy_id = DiscussionSettings.for_request(request).privacy_page_id
+        if privacy_id is None:
+            return ""
+        key = Page.objects.filter(pk=privacy_id).values("translation_key")
+        pages = Page.objects.live().filter(translation_key__in=key).select_related("locale")
+        found = {page.locale.language_code: page for page in pages}
+        page = found.get(get_language()) or next(
+            (p for p in found.values() if p.pk == privacy_id), None
+        )
+        return page.get_url(request) if page is not None else ""
+
+    # The same for every visitor of a site and language: the setting and the pages change
+    # only through an editor, which starts a new content generation.
+    return cached(f"privacy-url:{request.get_host()}:{get_language()}", find)

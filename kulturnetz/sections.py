@@ -6,9 +6,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.public_cache import public
 from kulturnetz.models import EventCategory, EventIndexPage, EventPage, Occurrence
 from kulturnetz.recurrence import BERLIN
-from kulturnetz.reference import public
 from portal.hooks import SearchResult
 
 MAX_SEARCH_RESULTS = 50

@@ -11,12 +11,13 @@ from django.db.models import Q
 from django.utils import translation
 
 from home.localisation import in_language_with_fallback, localised_pages
+from home.public_cache import public
 from processes.models import ProcessPage, Requirement, Tool
 
 
 def live_processes(locale=None):
     """Live, public process pages; in ``locale`` (German where no translation is live)."""
-    processes = ProcessPage.objects.live().public()
+    processes = public(ProcessPage.objects.live())
     if locale is not None:
         processes = in_language_with_fallback(processes, locale)
     return processes
@@ -35,7 +36,7 @@ def in_language_with_german_fallback(snippets, locale):
 def public_requirements(locale=None):
     """Requirements without a process or of a live, public one, by identifier."""
     requirements = Requirement.objects.filter(
-        Q(process__isnull=True) | Q(process__in=ProcessPage.objects.live().public().values("pk"))
+        Q(process__isnull=True) | Q(process__in=public(ProcessPage.objects.live()).values("pk"))
     )
     if locale is not None:
         requirements = in_language_with_german_fallback(requirements, locale)

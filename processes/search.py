@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from home.public_cache import public
 from portal.hooks import SearchResult
 from processes.models import Requirement, RequirementCataloguePage
 
@@ -20,7 +21,7 @@ MAX_RESULTS = 50
 def search_requirements(query, request):
     locale = Locale.get_active()
     catalogue = (
-        RequirementCataloguePage.objects.live().public().filter(locale=locale).only("pk").first()
+        public(RequirementCataloguePage.objects.live()).filter(locale=locale).only("pk").first()
     )
     if catalogue is None:
         return []

@@ -268,7 +268,8 @@ def _query_dict(data):
     summary="One event of the Kulturnetz with its upcoming dates",
 )
 def event_detail(request, event_id: ObjectId):
-    from kulturnetz.reference import localised_terms, public
+    from home.public_cache import public
+    from kulturnetz.reference import localised_terms
 
     event = get_object_or_404(
         public(EventPage.objects.live()).select_related(

@@ -75,15 +75,18 @@ class KulturnetzIndexPage(
         verbose_name_plural = _("Kulturnetz-Startseiten")
 
     def get_context(self, request, *args, **kwargs):
+        from home.public_cache import public
         from kulturnetz import periods
         from kulturnetz.directory import ACTOR_VOCABULARIES, live_actors, localise_cards
         from kulturnetz.map import START_PAGE_PLACES, map_context, map_places
         from kulturnetz.models import EventCategory, Occurrence
-        from kulturnetz.reference import public
+        from kulturnetz.reference import cached, vocabulary
 
         context = super().get_context(request, *args, **kwargs)
         dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
-        sections = list(public(self.get_children().live()).specific())
+        sections = cached(
+            f"sections:{self.pk}", lambda: list(public(self.get_children().live()).specific())
+        )
         for section in sections:
             # A page's children speak its language: their route addresses need no locale query.
             section.locale = self.locale
@@ -101,7 +104,7 @@ class KulturnetzIndexPage(
             more_places=len(places) > START_PAGE_PLACES,
             today=self._dates_in(dates, *periods.today()),
             weekend=self._dates_in(dates, *periods.weekend()),
-            categories=EventCategory.objects.filter(locale=self.locale_id),
+            categories=vocabulary(EventCategory, self.locale_id),
             newest_actors=localise_cards(
                 newest[:START_PAGE_ACTORS], self.locale, ACTOR_VOCABULARIES
             ),

@@ -17,6 +17,7 @@ from comments.models import CommentablePageMixin
 from home.admin_forms import LocaleScopedPageForm
 from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
+from home.public_cache import public
 from processes import roadmap
 from processes.blocks import ProcessStreamBlock, result_of
 from processes.stages import ARRIVED, KIND_HEADINGS, Audience, ProcessKind, Stage, stage_position
@@ -77,9 +78,7 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
     def processes(self):
         """The live, public process pages of this map, with their stage histories."""
         return (
-            ProcessPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ProcessPage.objects.child_of(self).live())
             .defer_streamfields()
             .prefetch_related("stage_changes")
             .order_by("title")
@@ -133,7 +132,7 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
             )
         }
         found = {name: None for name in types.values()}
-        children = Page.objects.child_of(self).live().public().filter(content_type__in=types)
+        children = public(Page.objects.child_of(self).live()).filter(content_type__in=types)
         for page in children.order_by("path"):
             name = types[page.content_type_id]
             if found[name] is None:
@@ -390,9 +389,7 @@ class ToolboxPage(ProcessSectionPage):
         context = super().get_context(request, *args, **kwargs)
         overview = self.get_parent()
         processes = list(
-            ProcessPage.objects.child_of(overview)
-            .live()
-            .public()
+            public(ProcessPage.objects.child_of(overview).live())
             .filter(locale_id=self.locale_id)
             .order_by("title")
         )
