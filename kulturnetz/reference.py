@@ -90,6 +90,37 @@ def venue_choices(locale):
     return cached(f"venue-choices:{locale_id}", build)
 
 
+def shown_pages(model, ids, keys, *related):
+    """{translation key: page}: the live, public pages of a family (``keys``: translation keys,
+    or a query of them) in the visitor's language, else the original (``ids``) where it is
+    live and public. One query, where ``localised_pages`` took up to four."""
+    ids = set(ids) - {None}
+    if not ids:
+        return {}
+    pages = public(model.objects.live()).filter(translation_key__in=keys)
+    language = get_language()
+    found = {}
+    for page in pages.select_related("locale", *related):
+        if page.locale.language_code == language:
+            found[page.translation_key] = page
+        elif page.pk in ids:
+            found.setdefault(page.translation_key, page)
+    return found
+
+
+def calendar_url(locale):
+    """The address of the live calendar in ``locale`` (a Locale or its id), or ""."""
+    from kulturnetz.models import EventIndexPage
+
+    locale_id = _locale_id(locale)
+
+    def build():
+        calendar = EventIndexPage.for_locale(locale_id)
+        return calendar.url if calendar is not None else ""
+
+    return cached(f"calendar-url:{locale_id}", build)
+
+
 def privacy_url(request):
     """The privacy policy (the site's, as the comment form links it) in the visitor's language."""
     from comments.models import DiscussionSettings

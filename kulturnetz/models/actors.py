@@ -220,18 +220,17 @@ class ActorPage(
         return self.og_image or self.logo
 
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages
         from kulturnetz.map import ACTOR, VENUE, map_context, place_of
-        from kulturnetz.models import EventIndexPage
-        from kulturnetz.reference import localised_terms, term
+        from kulturnetz.models import VenuePage
+        from kulturnetz.reference import calendar_url, localised_terms, shown_pages, term
         from kulturnetz.structured_data import actor_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         venues = list(self.venues.all())
-        shown = localised_pages(venues, public=True, fallback=True)
+        shown = shown_pages(VenuePage, [v.pk for v in venues], [v.translation_key for v in venues])
         social_links = list(self.social_links.all())
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
-        calendar = EventIndexPage.for_locale(self.locale_id)
+        calendar = calendar_url(self.locale_id)
         # The map: where the actors are at home (with an address) and the venues they run.
         places = [place_of(ACTOR, self, request)]
         places += [
@@ -252,9 +251,7 @@ class ActorPage(
             offers=list(self.offers.all()),
             occurrences=occurrences[:UPCOMING_LIMIT],
             more_occurrences=len(occurrences) > UPCOMING_LIMIT,
-            calendar_url=(
-                f"{calendar.url}?{ORGANISER_PARAM}={self.slug}" if calendar is not None else ""
-            ),
+            calendar_url=f"{calendar}?{ORGANISER_PARAM}={self.slug}" if calendar else "",
             structured_data=actor_jsonld(request, self, social_links),
         )
         return context
