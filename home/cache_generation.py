@@ -7,7 +7,8 @@ the old entries simply expire. One number keeps the rules simple and safe: a pub
 costs one rebuild of each cached page, which is cheap next to serving a stale page.
 
 What bumps it (``connect()``):
-- a page published, unpublished, moved or deleted (Wagtail's signals);
+- a page published, unpublished, moved or deleted (Wagtail's signals), or a view restriction
+  added, changed or removed;
 - a setting (organisation, navigation, footer) or a snippet saved or deleted;
 - any model a feature app lists through the ``CACHE_MODELS`` hook (``portal/hooks.py``) (approved comments,
   occurrences, ...), saved or deleted.
@@ -72,12 +73,19 @@ def _bump_for_public_models(sender, **kwargs):
 
 
 def connect():
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(_bump_on_signal, dispatch_uid="cache_generation.published")
     page_unpublished.connect(_bump_on_signal, dispatch_uid="cache_generation.unpublished")
     post_page_move.connect(_bump_on_signal, dispatch_uid="cache_generation.moved")
     post_delete.connect(_bump_on_signal, sender=Page, dispatch_uid="cache_generation.deleted")
+    # A view restriction takes a section out of every public list (home/public_cache.py).
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _bump_on_signal,
+            sender=PageViewRestriction,
+            dispatch_uid=f"cache_generation.restriction.{signal is post_save}",
+        )
     post_save.connect(_bump_for_public_models, dispatch_uid="cache_generation.saved")
     post_delete.connect(_bump_for_public_models, dispatch_uid="cache_generation.removed")

@@ -8,6 +8,7 @@ starts a new generation, so the next request reads it afresh.
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction
 
 from home.cache_generation import generation
@@ -27,11 +28,8 @@ def cached(name, build):
 
 
 def restricted_paths():
-    """Tree paths of the pages with a view restriction (their descendants are private too).
-
-    An app that uses it lists ``PageViewRestriction`` in its ``CACHE_MODELS``, so a new or
-    removed restriction starts a new generation.
-    """
+    """Tree paths of the pages with a view restriction (their descendants are private too);
+    a new, changed or removed restriction starts a new generation (home/cache_generation.py)."""
     return cached(
         "restricted-paths",
         lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True).distinct()),
@@ -45,3 +43,21 @@ def public(pages):
     for path in restricted_paths():
         private |= Q(path__startswith=path)
     return pages.exclude(private) if private else pages
+
+
+def shown_pages(model, ids, keys, *related):
+    """{translation key: page}: the live, public pages of a family (``keys``: translation keys,
+    or a query of them) in the visitor's language, else the original (``ids``) where it is
+    live and public. One query, where ``localised_pages`` took up to four."""
+    ids = set(ids) - {None}
+    if not ids:
+        return {}
+    pages = public(model.objects.live()).filter(translation_key__in=keys)
+    language = get_language()
+    found = {}
+    for page in pages.select_related("locale", *related):
+        if page.locale.language_code == language:
+            found[page.translation_key] = page
+        elif page.pk in ids:
+            found.setdefault(page.translation_key, page)
+    return found

@@ -4,7 +4,7 @@ The vocabularies (categories, disciplines, districts, kinds, accessibility featu
 that filters and forms offer, and the sections behind a view restriction change rarely and
 only through an editor, yet a calendar page asked for them in five queries. They live in the
 shared cache under the content generation (``home.cache_generation``), which every such change
-bumps (vocabularies are snippets, venues are pages, restrictions are listed in CACHE_MODELS),
+bumps (vocabularies are snippets, venues are pages; view restrictions bump it too),
 so each process and server builds them once per language and change.
 """
 
@@ -88,24 +88,6 @@ def venue_choices(locale):
         return found
 
     return cached(f"venue-choices:{locale_id}", build)
-
-
-def shown_pages(model, ids, keys, *related):
-    """{translation key: page}: the live, public pages of a family (``keys``: translation keys,
-    or a query of them) in the visitor's language, else the original (``ids``) where it is
-    live and public. One query, where ``localised_pages`` took up to four."""
-    ids = set(ids) - {None}
-    if not ids:
-        return {}
-    pages = public(model.objects.live()).filter(translation_key__in=keys)
-    language = get_language()
-    found = {}
-    for page in pages.select_related("locale", *related):
-        if page.locale.language_code == language:
-            found[page.translation_key] = page
-        elif page.pk in ids:
-            found.setdefault(page.translation_key, page)
-    return found
 
 
 def calendar_url(locale):

@@ -22,7 +22,6 @@ from kulturnetz.models import (
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
-    CACHE_MODELS,
     DASHBOARD_ACTIONS,
     DEMO_CONTENT,
     EDITORS,
@@ -107,16 +106,6 @@ def kulturnetz_showcase():
         ShowcasePage(name=name, path=path, order=200 + index)
         for index, (name, path) in enumerate(pages)
     ]
-
-
-@hooks.register(CACHE_MODELS)
-def kulturnetz_cache_models():
-    # A view restriction takes pages out of the listings (kulturnetz/reference.py caches the
-    # restricted sections). The occurrences table is rebuilt in bulk, without signals; its
-    # rebuilds bump the generation once each (kulturnetz/recurrence.py).
-    from wagtail.models import PageViewRestriction
-
-    return [PageViewRestriction]
 
 
 @hooks.register(BENCH_PAGES)

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 
-from home.localisation import in_language_with_fallback, localised_pages
-from home.public_cache import public
+from home.localisation import in_language_with_fallback
+from home.public_cache import public, shown_pages
 from processes.models import ProcessPage, Requirement, Tool
 
 
@@ -54,8 +54,11 @@ def with_process_pages(requirements, language_code):
     """The requirements, each with ``process_page``: its process in ``language_code`` (the
     German page until a translation is live), or None. One query for all of them."""
     requirements = list(requirements)
+    processes = [r.process for r in requirements if r.process is not None]
     with translation.override(language_code):
-        pages = localised_pages([r.process for r in requirements], public=True)
+        pages = shown_pages(
+            ProcessPage, [p.pk for p in processes], {p.translation_key for p in processes}
+        )
     for requirement in requirements:
         process = requirement.process
         requirement.process_page = pages.get(process.translation_key) if process else None

@@ -8,7 +8,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
-    CACHE_MODELS,
     DEMO_CONTENT,
     EDITORS,
     GROUP_PERMISSIONS,
@@ -36,15 +35,6 @@ def processes_api():
 @hooks.register(DEMO_CONTENT)
 def processes_demo():
     return [DemoContent(name="Prozesse", load=demo.load, order=300)]
-
-
-@hooks.register(CACHE_MODELS)
-def processes_cache_models():
-    # A view restriction takes process pages out of the map, the catalogue and the toolbox
-    # (home/public_cache.py keeps the restricted sections).
-    from wagtail.models import PageViewRestriction
-
-    return [PageViewRestriction]
 
 
 @hooks.register(BENCH_PAGES)

@@ -220,9 +220,10 @@ class ActorPage(
         return self.og_image or self.logo
 
     def get_context(self, request, *args, **kwargs):
+        from home.public_cache import shown_pages
         from kulturnetz.map import ACTOR, VENUE, map_context, place_of
         from kulturnetz.models import VenuePage
-        from kulturnetz.reference import calendar_url, localised_terms, shown_pages, term
+        from kulturnetz.reference import calendar_url, localised_terms, term
         from kulturnetz.structured_data import actor_jsonld
 
         context = super().get_context(request, *args, **kwargs)
@@ -241,11 +242,13 @@ class ActorPage(
         places = [place for place in places if place is not None]
         context.update(
             map=map_context(request, places) if places else None,
-            kind=term(self._meta.get_field("kind").related_model, self.kind_id, self.locale),
+            kind=term(self._meta.get_field("kind").related_model, self.kind_id, self.locale_id),
             district=(
-                term(self._meta.get_field("district").related_model, self.district_id, self.locale)
+                term(
+                    self._meta.get_field("district").related_model, self.district_id, self.locale_id
+                )
             ),
-            disciplines=localised_terms(self.disciplines.all(), self.locale),
+            disciplines=localised_terms(self.disciplines.all(), self.locale_id),
             venues=sorted(shown.values(), key=lambda page: page.title),
             social_links=social_links,
             offers=list(self.offers.all()),

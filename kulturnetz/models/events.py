@@ -449,7 +449,7 @@ class EventPage(
     def _linked(model, pk, *related):
         """The live, public venue or organiser ``pk`` in the visitor's language (itself where
         it has no such translation), or None."""
-        from kulturnetz.reference import shown_pages
+        from home.public_cache import shown_pages
 
         keys = model.objects.filter(pk=pk).values("translation_key")
         return next(iter(shown_pages(model, [pk], keys, *related).values()), None)
@@ -472,10 +472,10 @@ class EventPage(
             map=map_context(request, [place]) if place else None,
             venue=venue,
             organiser=organiser,
-            accessibility=localised_terms(self.accessibility.all(), self.locale),
+            accessibility=localised_terms(self.accessibility.all(), self.locale_id),
             # A translation may still point at the German category.
             category=term(
-                self._meta.get_field("category").related_model, self.category_id, self.locale
+                self._meta.get_field("category").related_model, self.category_id, self.locale_id
             ),
             occurrences=occurrences,
             ical_url=calendar.route_url("event_ical", self.slug),

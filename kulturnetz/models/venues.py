@@ -208,9 +208,10 @@ class VenuePage(
             raise ValidationError({missing: _("Bitte Breite und Länge zusammen angeben.")})
 
     def get_context(self, request, *args, **kwargs):
+        from home.public_cache import shown_pages
         from kulturnetz.map import VENUE, map_context, place_of
         from kulturnetz.models import ActorPage
-        from kulturnetz.reference import calendar_url, localised_terms, shown_pages, term
+        from kulturnetz.reference import calendar_url, localised_terms, term
         from kulturnetz.structured_data import venue_jsonld
 
         context = super().get_context(request, *args, **kwargs)
@@ -218,12 +219,12 @@ class VenuePage(
         operators = shown_pages(
             ActorPage, [a.pk for a in operated_by], [a.translation_key for a in operated_by]
         )
-        accessibility = localised_terms(self.accessibility.all(), self.locale)
+        accessibility = localised_terms(self.accessibility.all(), self.locale_id)
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
         calendar = calendar_url(self.locale_id)
         opening_hours = list(self.opening_hours.all())
         district = term(
-            self._meta.get_field("district").related_model, self.district_id, self.locale
+            self._meta.get_field("district").related_model, self.district_id, self.locale_id
         )
         place = place_of(VENUE, self, request, district=district)
         context.update(
