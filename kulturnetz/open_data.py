@@ -27,6 +27,7 @@ from datetime import UTC
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
@@ -425,7 +426,7 @@ def open_data_file(start_page, request, word, fmt):
 
 
 def open_data_page(start_page, request):
-    from kulturnetz.models import EventIndexPage
+    from kulturnetz.models import EventIndexPage, KulturnetzIndexPage
 
     language = start_page.locale.language_code
     files = [
@@ -438,13 +439,16 @@ def open_data_page(start_page, request):
         }
         for dataset in DATASETS.values()
     ]
-    return start_page.render(
-        request,
-        template="kulturnetz/kulturnetz_index_page_data.html",
-        context_overrides={
-            "files": files,
-            "licence": licence(start_page, request),
-            "calendar": EventIndexPage.for_locale(start_page.locale_id),
-            "api_docs_url": "/api/v3/docs/",
-        },
+    # The calendar among the start page's sections (cached), speaking the start page's language.
+    calendar = next((p for p in start_page.sections() if isinstance(p, EventIndexPage)), None)
+    if calendar is not None:
+        calendar.locale = start_page.locale
+    # The page's frame only: the start page's own dates, map and actors are not shown here.
+    context = super(KulturnetzIndexPage, start_page).get_context(request)
+    context.update(
+        files=files,
+        licence=licence(start_page, request),
+        calendar=calendar,
+        api_docs_url="/api/v3/docs/",
     )
+    return TemplateResponse(request, "kulturnetz/kulturnetz_index_page_data.html", context)
