@@ -92,8 +92,8 @@ def test_each_form_renders_with_its_protections(client, request, index_name, rou
 @pytest.mark.parametrize(
     ("target", "route", "queries"),
     [
-        ("calendar", "report", 29),
-        ("actor_index", "suggest", 27),
+        ("calendar", "report", 19),
+        ("actor_index", "suggest", 19),
         ("venue_index", "suggest", 26),
         ("actor", "change", 28),
         ("calendar", "report_thanks", 20),

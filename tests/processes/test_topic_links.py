@@ -136,7 +136,7 @@ def test_the_post_editor_offers_processes_and_saves_them(client, superuser, proc
 
 # Whole pages (session, site, page, comments, ...); what matters is that they stay the same
 # for one topic or post and for several.
-PROCESS_PAGE_QUERIES = 29
+PROCESS_PAGE_QUERIES = 28
 POST_PAGE_QUERIES = 39
 
 
