@@ -5,10 +5,12 @@ from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.localisation import in_language_with_fallback, localised_snippets
+from home.localisation import in_language_with_fallback
 from home.pagination import PAGE_PARAM, paginate
+from home.public_cache import public
 from kulturnetz.filters_directory import OTHER_LETTER, ActorFilter, VenueFilter
 from kulturnetz.models import ActorPage, Discipline, VenuePage
+from kulturnetz.reference import cached, localised_terms
 
 ENTRIES_PER_PAGE = 24
 
@@ -44,7 +46,7 @@ def _listed(pages, locale=None, index_page=None):
     Entries are often written in German only: the English directory lists them in German
     (home.localisation.in_language_with_fallback), from the German directory's children.
     """
-    pages = pages.live().public()
+    pages = public(pages.live())
     if index_page is not None:
         parents = Page.objects.filter(
             Q(pk=index_page.pk)
@@ -53,8 +55,12 @@ def _listed(pages, locale=None, index_page=None):
                 locale__language_code=settings.LANGUAGE_CODE,
             )
         )
+        places = cached(
+            f"directory-parents:{index_page.pk}",
+            lambda: list(parents.values_list("path", "depth")),
+        )
         below = Q()
-        for path, depth in parents.values_list("path", "depth"):
+        for path, depth in places:
             below |= Q(path__startswith=path, depth=depth + 1)
         pages = pages.filter(below)
         locale = index_page.locale_id
@@ -90,7 +96,7 @@ def localise_cards(pages, locale, vocabularies):
                 for page in pages
                 if getattr(page, f"{attribute}_id")
             }
-        localised = dict(zip(used, localised_snippets(used.values(), locale), strict=True))
+        localised = dict(zip(used, localised_terms(used.values(), locale), strict=True))
         for page in pages:
             if attribute == "disciplines":
                 page.card_disciplines = [localised[d.pk] for d in page.disciplines.all()]

@@ -29,6 +29,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, qu
 from django.utils.translation import gettext as _
 
 from home.models import OrganisationSettings
+from home.public_cache import public
 from kulturnetz.filters import EventFilterSet
 from kulturnetz.models import EventCategory, EventIndexPage, EventPage, EventStatus, Occurrence
 from kulturnetz.recurrence import BERLIN
@@ -320,7 +321,7 @@ def _calendar_body(index, request, route_filters):
 
 def _page_title(model, slug, locale):
     """The title of a venue or actor named in a route, preferring the calendar's language."""
-    pages = model.objects.live().public().filter(slug=slug)
+    pages = public(model.objects.live()).filter(slug=slug)
     found = pages.filter(locale=locale).first() or pages.order_by("pk").first()
     if found is None:
         raise Http404
@@ -329,7 +330,7 @@ def _page_title(model, slug, locale):
 
 def event_ical(index, request, slug):
     def render():
-        event = get_object_or_404(EventPage.objects.child_of(index).live().public(), slug=slug)
+        event = get_object_or_404(public(EventPage.objects.child_of(index).live()), slug=slug)
         description = _("Alle kommenden Termine (höchstens %(count)s).") % {"count": ICAL_MAX_DATES}
         occurrences = event.occurrences.for_locale(event.locale_id).upcoming()
         return ical_body(occurrences, request, index, event.title, description)
@@ -340,9 +341,7 @@ def event_ical(index, request, slug):
 def new_events_feed(index, request, kind):
     """RSS or Atom of the newest published events of this calendar."""
     events = (
-        EventPage.objects.child_of(index)
-        .live()
-        .public()
+        public(EventPage.objects.child_of(index).live())
         .select_related("category")
         .defer_streamfields()
         .order_by("-first_published_at", "-pk")[:FEED_ITEMS]

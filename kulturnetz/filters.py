@@ -17,7 +17,6 @@ from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
@@ -25,7 +24,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from home.search import clean_query
-from kulturnetz import periods
+from kulturnetz import periods, reference
 from kulturnetz.models import (
     AccessibilityFeature,
     District,
@@ -59,14 +58,6 @@ def preset_window(preset, now=None):
         PRESET_WEEK: periods.this_week,
     }.get(preset)
     return period(now) if period else None
-
-
-def _keys(model, slugs, locale):
-    """Translation keys of the entries with these slugs in ``locale``."""
-    found = model.objects.filter(slug__in=slugs, locale=locale).values_list(
-        "translation_key", flat=True
-    )
-    return list(found)
 
 
 class EventFilterForm(forms.Form):
@@ -172,23 +163,11 @@ class EventFilterSet(django_filters.FilterSet):
         self.filters["spielstaette"].extra["choices"] = self._venue_choices
 
     def _choices(self, model):
-        def choices():
-            entries = model.objects.filter(locale=self.locale).values_list("slug", "name")
-            return list(entries)
-
-        return choices
+        return lambda: reference.choices(model, self.locale)
 
     def _venue_choices(self):
         # Where the venues are not translated, the calendar lists the German ones.
-        venues = VenuePage.objects.live().public().order_by("title")
-        choices = list(venues.filter(locale=self.locale).values_list("slug", "title"))
-        if not choices:
-            choices = list(
-                venues.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
-                    "slug", "title"
-                )
-            )
-        return choices
+        return reference.venue_choices(self.locale)
 
     @property
     def is_filtered(self):
@@ -244,14 +223,16 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_category(self, queryset, name, value):
-        keys = _keys(EventCategory, [value], self.locale)
+        keys = reference.translation_keys(EventCategory, [value], self.locale)
         return queryset.filter(
             Q(category__translation_key__in=keys)
             | Q(event__in=EventPage.objects.filter(more_categories__translation_key__in=keys))
         )
 
     def filter_district(self, queryset, name, value):
-        return queryset.filter(district__translation_key__in=_keys(District, [value], self.locale))
+        return queryset.filter(
+            district__translation_key__in=reference.translation_keys(District, [value], self.locale)
+        )
 
     def filter_venue(self, queryset, name, value):
         keys = VenuePage.objects.filter(slug=value).values("translation_key")
@@ -268,7 +249,7 @@ class EventFilterSet(django_filters.FilterSet):
 
     def filter_accessibility(self, queryset, name, value):
         # Every chosen feature must be offered, by the event itself or by its venue.
-        keys = _keys(AccessibilityFeature, value, self.locale)
+        keys = reference.translation_keys(AccessibilityFeature, value, self.locale)
         for key in keys:
             queryset = queryset.filter(
                 Q(event__in=EventPage.objects.filter(accessibility__translation_key=key))

@@ -7,7 +7,7 @@ filtering and reported at their field.
 """
 
 import string
-from functools import reduce
+from functools import partial, reduce
 from operator import or_
 
 import django_filters
@@ -17,6 +17,7 @@ from django.db.models.functions import Lower, Replace, Substr
 from django.utils.translation import gettext_lazy as _
 
 from home.search import clean_query
+from kulturnetz import reference
 from kulturnetz.models import (
     AccessibilityFeature,
     ActorKind,
@@ -98,19 +99,24 @@ class Sorting:
     }
 
 
-class VocabularyChoiceFilter(django_filters.ModelChoiceFilter):
-    """A vocabulary entry named by its slug; matches pages by the entry's translation key."""
+class VocabularyChoiceFilter(django_filters.ChoiceFilter):
+    """A vocabulary entry named by its slug; matches pages by the entry's translation key.
+
+    Choices and keys come from the cached vocabulary of the directory's language
+    (kulturnetz/reference.py), so neither the form nor the filtering asks the database.
+    """
 
     def __init__(self, *args, lookup, **kwargs):
         self.lookup = lookup
-        kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("empty_label", _("Alle"))
         super().__init__(*args, **kwargs)
 
     def filter(self, pages, value):
         if not value:
             return pages
-        return pages.filter(**{f"{self.lookup}__translation_key": value.translation_key})
+        model = self.parent.vocabularies[self.field_name]
+        keys = reference.translation_keys(model, [value], self.parent.locale)
+        return pages.filter(**{f"{self.lookup}__translation_key__in": keys})
 
 
 class DirectoryFilter(django_filters.FilterSet):
@@ -143,9 +149,7 @@ class DirectoryFilter(django_filters.FilterSet):
         self.locale = locale
         super().__init__(data, queryset=with_sort_keys(queryset), **kwargs)
         for name, model in self.vocabularies.items():
-            self.filters[name].queryset = model.objects.filter(locale=locale).order_by(
-                "sort_order", "name"
-            )
+            self.filters[name].extra["choices"] = partial(reference.choices, model, locale)
 
     @property
     def qs(self):
@@ -197,13 +201,9 @@ class DirectoryFilter(django_filters.FilterSet):
 
 
 class ActorFilter(DirectoryFilter):
-    sparte = VocabularyChoiceFilter(
-        label=_("Sparte"), queryset=Discipline.objects.none(), lookup="disciplines"
-    )
-    art = VocabularyChoiceFilter(label=_("Art"), queryset=ActorKind.objects.none(), lookup="kind")
-    ortsteil = VocabularyChoiceFilter(
-        label=_("Ortsteil"), queryset=District.objects.none(), lookup="district"
-    )
+    sparte = VocabularyChoiceFilter(label=_("Sparte"), lookup="disciplines")
+    art = VocabularyChoiceFilter(label=_("Art"), lookup="kind")
+    ortsteil = VocabularyChoiceFilter(label=_("Ortsteil"), lookup="district")
 
     vocabularies = {"sparte": Discipline, "art": ActorKind, "ortsteil": District}
 
@@ -213,13 +213,9 @@ class ActorFilter(DirectoryFilter):
 
 
 class VenueFilter(DirectoryFilter):
-    ortsteil = VocabularyChoiceFilter(
-        label=_("Ortsteil"), queryset=District.objects.none(), lookup="district"
-    )
-    barrierefrei = django_filters.ModelMultipleChoiceFilter(
+    ortsteil = VocabularyChoiceFilter(label=_("Ortsteil"), lookup="district")
+    barrierefrei = django_filters.MultipleChoiceFilter(
         label=_("Barrierefreiheit"),
-        queryset=AccessibilityFeature.objects.none(),
-        to_field_name="slug",
         method="filter_accessibility",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -239,8 +235,8 @@ class VenueFilter(DirectoryFilter):
         model = VenuePage
         fields = ["q", "ortsteil", "barrierefrei", "plaetze", "buchstabe", "sortierung"]
 
-    def filter_accessibility(self, pages, name, features):
+    def filter_accessibility(self, pages, name, slugs):
         # Every chosen feature must be there (one join each; a venue has each feature once).
-        for feature in features or ():
-            pages = pages.filter(accessibility__translation_key=feature.translation_key)
+        for key in reference.translation_keys(AccessibilityFeature, slugs or (), self.locale):
+            pages = pages.filter(accessibility__translation_key=key)
         return pages

@@ -19,13 +19,14 @@ from django.db.models.functions import Lower
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy
 
-from home.localisation import in_language_with_fallback, localised_snippets
+from home.localisation import in_language_with_fallback
+from home.public_cache import public
 from kulturnetz.models import EventPage, Occurrence, VenuePage
 from kulturnetz.recurrence import BERLIN
+from kulturnetz.reference import localised_terms, privacy_url
 from portal.api_types import problem_response
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
@@ -150,7 +151,7 @@ def map_places(request, locale, bbox=None, limit=None):
     if bbox is not None:
         mapped &= bbox.lookups()
     venues = (
-        in_language_with_fallback(VenuePage.objects.live().public(), locale_id)
+        in_language_with_fallback(public(VenuePage.objects.live()), locale_id)
         .filter(mapped)
         .select_related("district", "locale")
         .defer_streamfields()
@@ -172,8 +173,7 @@ def map_places(request, locale, bbox=None, limit=None):
         .annotate(first=Min("start"))
     )
     events = (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(mapped, pk__in=list(next_of_event))
         .select_related("district", "locale")
         .defer_streamfields()
@@ -195,7 +195,7 @@ def map_places(request, locale, bbox=None, limit=None):
 
 def _districts(districts, locale_id):
     used = {district.pk: district for district in districts if district is not None}
-    localised = localised_snippets(used.values(), locale_id)
+    localised = localised_terms(used.values(), locale_id)
     return {pk: entry.name for pk, entry in zip(used, localised, strict=True)}
 
 
@@ -332,22 +332,6 @@ def map_context(request, places, source_url=""):
             },
         },
     }
-
-
-def privacy_url(request):
-    """The privacy policy (the site's, as the comment form links it) in the visitor's language."""
-    from comments.models import DiscussionSettings
-
-    privacy_id = DiscussionSettings.for_request(request).privacy_page_id
-    if privacy_id is None:
-        return ""
-    key = Page.objects.filter(pk=privacy_id).values("translation_key")
-    pages = Page.objects.live().filter(translation_key__in=key).select_related("locale")
-    found = {page.locale.language_code: page for page in pages}
-    page = found.get(get_language()) or next(
-        (p for p in found.values() if p.pk == privacy_id), None
-    )
-    return page.get_url(request) if page is not None else ""
 
 
 def allow_tiles(response):

@@ -27,12 +27,13 @@ from datetime import UTC
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from home.localisation import localised_snippets
 from home.models import OrganisationSettings
+from home.public_cache import public
 from home.spreadsheets import formula_safe
 from kulturnetz.directory import (
     ACTOR_VOCABULARIES,
@@ -44,6 +45,7 @@ from kulturnetz.directory import (
 from kulturnetz.models import ActorPage, Occurrence, SocialLink
 from kulturnetz.models.indexes import OPEN_DATA_FORMATS, OPEN_DATA_WORDS
 from kulturnetz.recurrence import BERLIN
+from kulturnetz.reference import localised_terms
 from kulturnetz.views import patch_page_cache
 
 CHUNK = 500
@@ -170,14 +172,14 @@ ACTOR_COLUMNS = (
 
 def venue_rows(start_page, request):
     locale = start_page.locale
-    operators = ActorPage.objects.live().public().only("pk", "title").order_by("title")
+    operators = public(ActorPage.objects.live()).only("pk", "title").order_by("title")
     venues = live_venues(locale=locale.pk).prefetch_related(
         "accessibility", Prefetch("operated_by", queryset=operators)
     )
     for chunk in _chunks(venues, ("title", "pk")):
         chunk = localise_cards(chunk, locale, VENUE_VOCABULARIES)
         features = {f.pk: f for venue in chunk for f in venue.accessibility.all()}
-        localised = dict(zip(features, localised_snippets(features.values(), locale), strict=True))
+        localised = dict(zip(features, localised_terms(features.values(), locale), strict=True))
         for venue in chunk:
             yield {
                 "id": venue.pk,
@@ -424,7 +426,7 @@ def open_data_file(start_page, request, word, fmt):
 
 
 def open_data_page(start_page, request):
-    from kulturnetz.models import EventIndexPage
+    from kulturnetz.models import EventIndexPage, KulturnetzIndexPage
 
     language = start_page.locale.language_code
     files = [
@@ -437,13 +439,16 @@ def open_data_page(start_page, request):
         }
         for dataset in DATASETS.values()
     ]
-    return start_page.render(
-        request,
-        template="kulturnetz/kulturnetz_index_page_data.html",
-        context_overrides={
-            "files": files,
-            "licence": licence(start_page, request),
-            "calendar": EventIndexPage.for_locale(start_page.locale_id),
-            "api_docs_url": "/api/v3/docs/",
-        },
+    # The calendar among the start page's sections (cached), speaking the start page's language.
+    calendar = next((p for p in start_page.sections() if isinstance(p, EventIndexPage)), None)
+    if calendar is not None:
+        calendar.locale = start_page.locale
+    # The page's frame only: the start page's own dates, map and actors are not shown here.
+    context = super(KulturnetzIndexPage, start_page).get_context(request)
+    context.update(
+        files=files,
+        licence=licence(start_page, request),
+        calendar=calendar,
+        api_docs_url="/api/v3/docs/",
     )
+    return TemplateResponse(request, "kulturnetz/kulturnetz_index_page_data.html", context)

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from home.localisation import active_locale
+from home.public_cache import public
 from kulturnetz.models import EventCategory, EventIndexPage, EventPage, Occurrence
 from kulturnetz.recurrence import BERLIN
 from portal.hooks import SearchHits, SearchResult
@@ -15,7 +16,7 @@ def whats_on_context(request, page, value):
     """The next dates in the visitor's language, for "Was ist los in Landau"."""
     count = value.get("count") or 3
     locale = active_locale()
-    calendar = EventIndexPage.objects.live().public().filter(locale=locale).first()
+    calendar = public(EventIndexPage.objects.live()).filter(locale=locale).first()
     occurrences = Occurrence.objects.for_locale(locale).upcoming().once_per_run().for_cards()
     occurrences = occurrences[:count]
     return {"occurrences": list(occurrences), "calendar": calendar}

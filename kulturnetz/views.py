@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from home.pagination import filter_query, paginate
+from home.public_cache import restricted_paths
 from kulturnetz.filters import EventFilterSet
 from kulturnetz.recurrence import BERLIN
 
@@ -45,6 +46,6 @@ def calendar(index, request, now=None):
 def patch_page_cache(response, page, max_age):
     """Let caches keep a route's answer for ``max_age`` seconds: shared caches too, unless the
     page has a view restriction (then only the visitor's browser)."""
-    restricted = page.get_view_restrictions().exists()
+    restricted = any(page.path.startswith(path) for path in restricted_paths())
     patch_cache_control(response, max_age=max_age, **{"private" if restricted else "public": True})
     return response

@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home.public_cache import cached
 from home.search import SEARCH_QUERY_MAX_LENGTH, clean_query
 from processes.models import Requirement
 from processes.queries import live_processes
@@ -69,12 +70,21 @@ class RequirementFilter(django_filters.FilterSet):
         self.locale = locale
         super().__init__(data, queryset=queryset, **kwargs)
         # Slug → translation key of the live, public processes in the catalogue's language
-        # (one query; the select shows them by title). Two processes with one slug (two sites)
-        # are one choice: the first by title.
-        processes = live_processes(locale).order_by("title", "pk")
+        # (one query per language and content generation, kept in the shared cache; the select
+        # shows them by title). Two processes with one slug (two sites) are one choice: the
+        # first by title.
+        locale_id = getattr(locale, "pk", locale)
+        processes = cached(
+            f"processes:process-choices:{locale_id}",
+            lambda: list(
+                live_processes(locale)
+                .order_by("title", "pk")
+                .values_list("slug", "title", "translation_key")
+            ),
+        )
         self.process_keys = {}
         choices = []
-        for slug, title, key in processes.values_list("slug", "title", "translation_key"):
+        for slug, title, key in processes:
             if slug not in self.process_keys:
                 self.process_keys[slug] = key
                 choices.append((slug, title))

@@ -10,13 +10,14 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 
-from home.localisation import in_language_with_fallback, localised_pages
+from home.localisation import in_language_with_fallback
+from home.public_cache import public, shown_pages
 from processes.models import ProcessPage, Requirement, Tool
 
 
 def live_processes(locale=None):
     """Live, public process pages; in ``locale`` (German where no translation is live)."""
-    processes = ProcessPage.objects.live().public()
+    processes = public(ProcessPage.objects.live())
     if locale is not None:
         processes = in_language_with_fallback(processes, locale)
     return processes
@@ -35,7 +36,7 @@ def in_language_with_german_fallback(snippets, locale):
 def public_requirements(locale=None):
     """Requirements without a process or of a live, public one, by identifier."""
     requirements = Requirement.objects.filter(
-        Q(process__isnull=True) | Q(process__in=ProcessPage.objects.live().public().values("pk"))
+        Q(process__isnull=True) | Q(process__in=public(ProcessPage.objects.live()).values("pk"))
     )
     if locale is not None:
         requirements = in_language_with_german_fallback(requirements, locale)
@@ -53,8 +54,11 @@ def with_process_pages(requirements, language_code):
     """The requirements, each with ``process_page``: its process in ``language_code`` (the
     German page until a translation is live), or None. One query for all of them."""
     requirements = list(requirements)
+    processes = [r.process for r in requirements if r.process is not None]
     with translation.override(language_code):
-        pages = localised_pages([r.process for r in requirements], public=True)
+        pages = shown_pages(
+            ProcessPage, [p.pk for p in processes], {p.translation_key for p in processes}
+        )
     for requirement in requirements:
         process = requirement.process
         requirement.process_page = pages.get(process.translation_key) if process else None

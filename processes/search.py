@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 
 from home.localisation import active_locale
+from home.public_cache import public
 from home.ranking import RankedMatches
 from portal.hooks import SearchHits, SearchResult
 from processes.models import Requirement, RequirementCataloguePage
@@ -58,7 +59,7 @@ class RequirementHits(SearchHits):
 def search_requirements(query, request):
     locale = active_locale()
     catalogue = (
-        RequirementCataloguePage.objects.live().public().filter(locale=locale).only("pk").first()
+        public(RequirementCataloguePage.objects.live()).filter(locale=locale).only("pk").first()
     )
     if catalogue is None:
         return []

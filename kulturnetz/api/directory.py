@@ -361,7 +361,8 @@ def list_venues(request, filters: Query[VenueFilterIn]):
     summary="One venue of the Kulturnetz",
 )
 def get_venue(request, venue_id: ObjectId):
-    from home.localisation import localised_pages, localised_snippets
+    from home.localisation import localised_pages
+    from kulturnetz.reference import localised_terms
 
     venue = live_venues().filter(pk=venue_id).first()
     if venue is None:
@@ -372,7 +373,7 @@ def get_venue(request, venue_id: ObjectId):
         **_venue(venue, request),
         **_contact(venue),
         "accessibility": [
-            _term(entry) for entry in localised_snippets(venue.accessibility.all(), venue.locale)
+            _term(entry) for entry in localised_terms(venue.accessibility.all(), venue.locale)
         ],
         "accessibility_note": venue.accessibility_note,
         "rooms": [

@@ -268,12 +268,13 @@ def _query_dict(data):
     summary="One event of the Kulturnetz with its upcoming dates",
 )
 def event_detail(request, event_id: ObjectId):
-    from home.localisation import localised_snippets
+    from home.public_cache import public
+    from kulturnetz.reference import localised_terms
 
     event = get_object_or_404(
-        EventPage.objects.live()
-        .public()
-        .select_related("category", "organiser__kind", "venue__district", "header_image", "locale"),
+        public(EventPage.objects.live()).select_related(
+            "category", "organiser__kind", "venue__district", "header_image", "locale"
+        ),
         pk=event_id,
     )
     calendar = event.get_parent().specific
@@ -313,8 +314,7 @@ def event_detail(request, event_id: ObjectId):
         "age_hint": event.age_hint,
         "language_hint": event.language_hint,
         "accessibility": [
-            _term(feature)
-            for feature in localised_snippets(event.accessibility.all(), event.locale)
+            _term(feature) for feature in localised_terms(event.accessibility.all(), event.locale)
         ],
         "accessibility_note": event.accessibility_note,
         "image": _image(event, request),

@@ -226,17 +226,18 @@ class ActorPage(
         return [*super().rendition_specs(), (self.logo, list(logo))]
 
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages, localised_snippets
+        from home.public_cache import shown_pages
         from kulturnetz.map import ACTOR, VENUE, map_context, place_of
-        from kulturnetz.models import EventIndexPage
+        from kulturnetz.models import VenuePage
+        from kulturnetz.reference import calendar_url, localised_terms, term
         from kulturnetz.structured_data import actor_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         venues = list(self.venues.all())
-        shown = localised_pages(venues, public=True, fallback=True)
+        shown = shown_pages(VenuePage, [v.pk for v in venues], [v.translation_key for v in venues])
         social_links = list(self.social_links.all())
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
-        calendar = EventIndexPage.for_locale(self.locale_id)
+        calendar = calendar_url(self.locale_id)
         # The map: where the actors are at home (with an address) and the venues they run.
         places = [place_of(ACTOR, self, request)]
         places += [
@@ -247,19 +248,19 @@ class ActorPage(
         places = [place for place in places if place is not None]
         context.update(
             map=map_context(request, places) if places else None,
-            kind=localised_snippets([self.kind], self.locale)[0] if self.kind else None,
+            kind=term(self._meta.get_field("kind").related_model, self.kind_id, self.locale_id),
             district=(
-                localised_snippets([self.district], self.locale)[0] if self.district else None
+                term(
+                    self._meta.get_field("district").related_model, self.district_id, self.locale_id
+                )
             ),
-            disciplines=localised_snippets(self.disciplines.all(), self.locale),
+            disciplines=localised_terms(self.disciplines.all(), self.locale_id),
             venues=sorted(shown.values(), key=lambda page: page.title),
             social_links=social_links,
             offers=list(self.offers.all()),
             occurrences=occurrences[:UPCOMING_LIMIT],
             more_occurrences=len(occurrences) > UPCOMING_LIMIT,
-            calendar_url=(
-                f"{calendar.url}?{ORGANISER_PARAM}={self.slug}" if calendar is not None else ""
-            ),
+            calendar_url=f"{calendar}?{ORGANISER_PARAM}={self.slug}" if calendar else "",
             structured_data=actor_jsonld(request, self, social_links),
         )
         return context

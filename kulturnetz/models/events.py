@@ -445,26 +445,38 @@ class EventPage(
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: _("Bitte Breite und Länge zusammen angeben.")})
 
+    @staticmethod
+    def _linked(model, pk, *related):
+        """The live, public venue or organiser ``pk`` in the visitor's language (itself where
+        it has no such translation), or None."""
+        from home.public_cache import shown_pages
+
+        keys = model.objects.filter(pk=pk).values("translation_key")
+        return next(iter(shown_pages(model, [pk], keys, *related).values()), None)
+
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages, localised_snippets
         from home.templatetags.portal_tags import json_script
         from kulturnetz.map import EVENT, VENUE, map_context, place_of
+        from kulturnetz.reference import localised_terms, term
         from kulturnetz.structured_data import event_jsonld
 
         context = super().get_context(request, *args, **kwargs)
-        linked = localised_pages([self.venue, self.organiser], specific=True, public=True)
-        venue = linked.get(self.venue.translation_key) if self.venue else None
-        organiser = linked.get(self.organiser.translation_key) if self.organiser else None
+        venue = self._linked(self._meta.get_field("venue").related_model, self.venue_id)
+        organiser = self._linked(self._meta.get_field("organiser").related_model, self.organiser_id)
         occurrences = list(self.upcoming_occurrences())
         calendar = self.get_parent().specific
+        # A page's children speak its language: the feed's address needs no locale query.
+        calendar.locale = self.locale
         place = place_of(VENUE, venue, request) if venue else place_of(EVENT, self, request)
         context.update(
             map=map_context(request, [place]) if place else None,
             venue=venue,
             organiser=organiser,
-            accessibility=localised_snippets(self.accessibility.all(), self.locale),
+            accessibility=localised_terms(self.accessibility.all(), self.locale_id),
             # A translation may still point at the German category.
-            category=localised_snippets([self.category], self.locale)[0] if self.category else None,
+            category=term(
+                self._meta.get_field("category").related_model, self.category_id, self.locale_id
+            ),
             occurrences=occurrences,
             ical_url=calendar.route_url("event_ical", self.slug),
             # A script element with every < > & escaped, so no text of the event can end it.

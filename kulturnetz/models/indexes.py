@@ -53,6 +53,22 @@ class SectionPage(SeoFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        # Wagtail finds a child in two queries (the page, then the page as its type); the
+        # children of a section are of one type and found here as such in one.
+        child = self.child_by_slug(path_components[0]) if path_components else None
+        if child is None:
+            return super().route(request, path_components)
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+    def child_by_slug(self, slug):
+        """The child page ``slug`` as its own type, or None to leave it to Wagtail."""
+        models = self.allowed_subpage_models()
+        if len(models) != 1:
+            return None
+        return models[0].objects.child_of(self).filter(slug=slug).first()
+
 
 class KulturnetzIndexPage(
     MapPageMixin, LocalisedRoutesMixin, RoutablePageMixin, HeaderImageMixin, SectionPage
@@ -79,10 +95,11 @@ class KulturnetzIndexPage(
         from kulturnetz.directory import ACTOR_VOCABULARIES, live_actors, localise_cards
         from kulturnetz.map import START_PAGE_PLACES, map_context, map_places
         from kulturnetz.models import EventCategory, Occurrence
+        from kulturnetz.reference import vocabulary
 
         context = super().get_context(request, *args, **kwargs)
         dates = Occurrence.objects.for_locale(self.locale_id).upcoming()
-        sections = list(self.get_children().live().public().specific())
+        sections = self.sections()
         for section in sections:
             # A page's children speak its language: their route addresses need no locale query.
             section.locale = self.locale
@@ -100,12 +117,26 @@ class KulturnetzIndexPage(
             more_places=len(places) > START_PAGE_PLACES,
             today=self._dates_in(dates, *periods.today()),
             weekend=self._dates_in(dates, *periods.weekend()),
-            categories=EventCategory.objects.filter(locale=self.locale_id),
+            categories=vocabulary(EventCategory, self.locale_id),
             newest_actors=localise_cards(
                 newest[:START_PAGE_ACTORS], self.locale, ACTOR_VOCABULARIES
             ),
         )
         return context
+
+    def sections(self):
+        """The live, public sections (calendar, directories) as their types, from the cache."""
+        from home.public_cache import public
+        from kulturnetz.reference import cached
+
+        return cached(
+            f"sections:{self.pk}", lambda: list(public(self.get_children().live()).specific())
+        )
+
+    def child_by_slug(self, slug):
+        # The few sections come from the cache; anything else (a draft, a restricted section)
+        # is left to Wagtail's routing.
+        return next((section for section in self.sections() if section.slug == slug), None)
 
     @staticmethod
     def _dates_in(dates, start, end):

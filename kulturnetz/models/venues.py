@@ -208,18 +208,24 @@ class VenuePage(
             raise ValidationError({missing: _("Bitte Breite und Länge zusammen angeben.")})
 
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages, localised_snippets
+        from home.public_cache import shown_pages
         from kulturnetz.map import VENUE, map_context, place_of
-        from kulturnetz.models import EventIndexPage
+        from kulturnetz.models import ActorPage
+        from kulturnetz.reference import calendar_url, localised_terms, term
         from kulturnetz.structured_data import venue_jsonld
 
         context = super().get_context(request, *args, **kwargs)
-        operators = localised_pages(self.operated_by.all(), public=True)
-        accessibility = localised_snippets(self.accessibility.all(), self.locale)
+        operated_by = list(self.operated_by.all())
+        operators = shown_pages(
+            ActorPage, [a.pk for a in operated_by], [a.translation_key for a in operated_by]
+        )
+        accessibility = localised_terms(self.accessibility.all(), self.locale_id)
         occurrences = list(self.upcoming_occurrences(limit=UPCOMING_LIMIT + 1))
-        calendar = EventIndexPage.for_locale(self.locale_id)
+        calendar = calendar_url(self.locale_id)
         opening_hours = list(self.opening_hours.all())
-        district = localised_snippets([self.district], self.locale)[0] if self.district else None
+        district = term(
+            self._meta.get_field("district").related_model, self.district_id, self.locale_id
+        )
         place = place_of(VENUE, self, request, district=district)
         context.update(
             district=district,
@@ -232,9 +238,7 @@ class VenuePage(
             has_hour_notes=any(hours.note for hours in opening_hours),
             occurrences=occurrences[:UPCOMING_LIMIT],
             more_occurrences=len(occurrences) > UPCOMING_LIMIT,
-            calendar_url=(
-                f"{calendar.url}?{VENUE_PARAM}={self.slug}" if calendar is not None else ""
-            ),
+            calendar_url=f"{calendar}?{VENUE_PARAM}={self.slug}" if calendar else "",
             structured_data=venue_jsonld(request, self, accessibility),
         )
         return context

@@ -5,6 +5,7 @@ an ``EventVenue``. The e-mail address appears only when its owner chose to publi
 """
 
 from home.templatetags.portal_tags import json_script
+from kulturnetz.reference import term
 from kulturnetz.vocabularies import translation_key
 
 COUNTRY = "DE"
@@ -56,7 +57,10 @@ def _contact(data, page):
 
 
 def actor_data(request, page, social_links):
-    schema_type = actor_type(page.kind)
+    # The kind from the cached vocabulary: its translation key is the same in every language.
+    schema_type = actor_type(
+        term(page._meta.get_field("kind").related_model, page.kind_id, page.locale_id)
+    )
     data = {
         "@context": "https://schema.org",
         "@type": schema_type,

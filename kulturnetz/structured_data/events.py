@@ -9,8 +9,9 @@ import re
 
 from django.utils import timezone
 
-from kulturnetz.models import EventStatus
+from kulturnetz.models import EventCategory, EventStatus
 from kulturnetz.recurrence import BERLIN
+from kulturnetz.reference import term
 
 from .directory import actor_type
 
@@ -74,7 +75,9 @@ def location(page, venue, request):
 
 def actor(organiser, request):
     data = {
-        "@type": actor_type(organiser.kind if organiser.kind_id else None),
+        "@type": actor_type(
+            term(organiser._meta.get_field("kind").related_model, organiser.kind_id, None)
+        ),
         "name": organiser.title,
         "url": organiser.get_full_url(request),
     }
@@ -100,8 +103,9 @@ def event_jsonld(page, occurrences, request, venue=None, organiser=None):
         common["organizer"] = actor(organiser, request)
         if common["organizer"]["@type"] in ("Person", "PerformingGroup"):
             common["performer"] = common["organizer"]
-    if page.category_id:
-        common["keywords"] = page.category.name
+    category = term(EventCategory, page.category_id, page.locale_id)
+    if category is not None:
+        common["keywords"] = category.name
     events = []
     for occurrence in list(occurrences)[:MAX_EVENTS]:
         status = occurrence.status or page.status

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 
 from home.form_protection import PublicFormMixin, clean_plain_text
 from home.image_uploads import clean_uploaded_image
-from home.localisation import localised_snippets
+from home.public_cache import public
 from kulturnetz.models import (
     AccessibilityFeature,
     ActorKind,
@@ -31,6 +31,7 @@ from kulturnetz.models import (
     EventStatus,
     VenuePage,
 )
+from kulturnetz.reference import cached, localised_terms, vocabulary
 
 MAX_DESCRIPTION = 5000
 MAX_NOTE = 2000
@@ -111,15 +112,20 @@ def source_locale():
 
 def vocabulary_choices(model, source, locale):
     """A vocabulary's entries in the ``source`` language, named in the visitor's ``locale``."""
-    entries = list(model.objects.filter(locale=source).order_by("sort_order", "name"))
-    names = entries if locale.pk == source.pk else localised_snippets(entries, locale)
+    entries = vocabulary(model, source)
+    names = entries if locale.pk == source.pk else localised_terms(entries, locale)
     return [(str(entry.pk), name.name) for entry, name in zip(entries, names, strict=True)]
 
 
 def page_choices(model, source):
     """The live, public pages of one type in the ``source`` language, by title."""
-    pages = model.objects.live().public().filter(locale=source).order_by("title")
-    return [(str(pk), title) for pk, title in pages.values_list("pk", "title")]
+
+    def build():
+        pages = public(model.objects.live()).filter(locale=source).order_by("title")
+        return [(str(pk), title) for pk, title in pages.values_list("pk", "title")]
+
+    # Hundreds of venues and thousands of actors: kept per language and content generation.
+    return cached(f"page-choices:{model._meta.label_lower}:{source.pk}", build)
 
 
 def text_to_paragraphs(text):

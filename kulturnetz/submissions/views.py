@@ -10,10 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from comments.models import DiscussionSettings
 from home.form_protection import FormRefused
-from home.localisation import localised_pages
 from kulturnetz.models.submissions import SUBMISSION_RETENTION_DAYS
+from kulturnetz.reference import privacy_url
 from kulturnetz.submissions import review
 from kulturnetz.submissions.forms import (
     ActorEntryForm,
@@ -42,13 +41,6 @@ def _render(page, request, template, context, status=200):
     request.is_preview = getattr(request, "is_preview", False)
     context = {**Page.get_context(page, request), **context}
     return TemplateResponse(request, template, context, status=status)
-
-
-def _privacy_url(request):
-    privacy = DiscussionSettings.for_request(request).privacy_page
-    if privacy is None:
-        return ""
-    return localised_pages([privacy])[privacy.translation_key].url
 
 
 def _model_errors(form, error):
@@ -84,7 +76,7 @@ def _form_page(page, request, *, form_class, purpose, store, kind, form_kwargs=N
             "form": form,
             "kind": kind,
             "heading": _heading(kind, page),
-            "privacy_url": _privacy_url(request),
+            "privacy_url": privacy_url(request),
             "form_url": page.route_url(purpose),
         },
         status=status,

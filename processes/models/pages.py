@@ -17,6 +17,7 @@ from comments.models import CommentablePageMixin
 from home.admin_forms import LocaleScopedPageForm
 from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
+from home.public_cache import cached, public
 from processes import roadmap
 from processes.blocks import ProcessStreamBlock, result_of
 from processes.stages import ARRIVED, KIND_HEADINGS, Audience, ProcessKind, Stage, stage_position
@@ -77,9 +78,7 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
     def processes(self):
         """The live, public process pages of this map, with their stage histories."""
         return (
-            ProcessPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ProcessPage.objects.child_of(self).live())
             .defer_streamfields()
             .prefetch_related("stage_changes")
             .order_by("title")
@@ -123,8 +122,37 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
         )
         return context
 
+    def route(self, request, path_components):
+        # Wagtail finds a child in two queries (the page, then the page as its type); the
+        # map's children by slug come from the cache, so each is found in one, as its type.
+        found = self.children_by_slug().get(path_components[0]) if path_components else None
+        if found is not None:
+            content_type_id, pk = found
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            child = model.objects.filter(pk=pk).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def children_by_slug(self):
+        """{slug: (content type id, pk)} of this map's children, from the shared cache."""
+        return cached(
+            f"processes:children:{self.pk}",
+            lambda: {
+                slug: (content_type_id, pk)
+                for slug, content_type_id, pk in Page.objects.child_of(self).values_list(
+                    "slug", "content_type_id", "pk"
+                )
+            },
+        )
+
     def section_pages(self):
-        """{"catalogue": page or None, "toolbox": page or None}: the map's lists, in one query."""
+        """{"catalogue": page or None, "toolbox": page or None}: the map's lists, in one query
+        per content generation (kept in the shared cache)."""
+        return cached(f"processes:sections:{self.pk}", self._find_section_pages)
+
+    def _find_section_pages(self):
         types = {
             ContentType.objects.get_for_model(model).pk: name
             for name, model in (
@@ -133,7 +161,7 @@ class ProcessOverviewPage(HeaderImageMixin, ProcessSectionPage):
             )
         }
         found = {name: None for name in types.values()}
-        children = Page.objects.child_of(self).live().public().filter(content_type__in=types)
+        children = public(Page.objects.child_of(self).live()).filter(content_type__in=types)
         for page in children.order_by("path"):
             name = types[page.content_type_id]
             if found[name] is None:
@@ -390,9 +418,7 @@ class ToolboxPage(ProcessSectionPage):
         context = super().get_context(request, *args, **kwargs)
         overview = self.get_parent()
         processes = list(
-            ProcessPage.objects.child_of(overview)
-            .live()
-            .public()
+            public(ProcessPage.objects.child_of(overview).live())
             .filter(locale_id=self.locale_id)
             .order_by("title")
         )

@@ -5,14 +5,6 @@ from datetime import time
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Rendered iCalendar feeds live in the cache, which outlasts each test's database."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def calendar(db):
     from kulturnetz.models import EventIndexPage

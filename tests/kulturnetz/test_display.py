@@ -13,9 +13,9 @@ from tests.test_hostile_input import HOSTILE_VALUES
 pytestmark = [pytest.mark.django_db, pytest.mark.feature_app("kulturnetz")]
 
 DISPLAY = "/de/kulturnetz/kalender/anzeige/"
-# Site, locale and the page's path (8), the view restrictions for Wagtail (2) and for the
-# cache header (2), the dates with their events (1); the screens show no pictures.
-DISPLAY_QUERIES = 13
+# Site, locale and the page's path (8), the view restrictions for Wagtail (2), the dates with
+# their events (1); the cache header reads the restrictions from the cache; no pictures.
+DISPLAY_QUERIES = 9
 
 
 def items(html):

@@ -456,12 +456,12 @@ def test_each_endpoint_uses_a_fixed_number_of_queries(
 
 
 # Each: the locale (lists), the count, the items, one query per prefetch, the site's root
-# paths for the URLs, and one ``.public()`` view-restriction lookup per public query.
+# paths for the URLs; the view restrictions of public queries come from the cache.
 # The process: the page, its stages, the site, one query per block type naming snippets, and
 # the pages about it (private sections, pages; one more per page type among them).
-LIST_PROCESSES_QUERIES = 5
-PROCESS_DETAIL_QUERIES = 7
-LIST_REQUIREMENTS_QUERIES = 8
+LIST_PROCESSES_QUERIES = 4
+PROCESS_DETAIL_QUERIES = 6
+LIST_REQUIREMENTS_QUERIES = 4
 # Plus the English process pages and the check that the German fallbacks are public.
 LIST_REQUIREMENTS_EN_QUERIES = 10
-LIST_TOOLS_QUERIES = 8
+LIST_TOOLS_QUERIES = 6
