@@ -23,4 +23,11 @@ class HomeConfig(AppConfig):
         from home import renditions, translation_slugs
 
         translation_slugs.connect()
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from home.localisation import forget_locales
+
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="home.forget_locales")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="home.forget_locales")
         renditions.connect()

@@ -97,7 +97,7 @@ def _decide_public(model):
 
 
 def connect():
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(_bump_on_signal, dispatch_uid="cache_generation.published")

@@ -88,15 +88,17 @@ def active_locale():
     """``Locale.get_active()`` without a query per call.
 
     Wagtail's method queries the locale table each time; a home page or a search asks it once
-    per section or source. The two locales are kept per process and language, and read again
-    when the content generation changes (saving or deleting a locale bumps it).
+    per section or source. The locale of each language is kept per process; saving or deleting
+    a locale empties that memo (``forget_locales``, connected in ``home/apps.py``). A locale's
+    row never changes otherwise: its id and language code are fixed once it exists.
     """
     from wagtail.models import Locale
 
-    from home.cache_generation import generation
+    language = get_language()
+    if language not in _active_locales:
+        _active_locales[language] = Locale.get_active()
+    return _active_locales[language]
 
-    language, current = get_language(), generation()
-    known = _active_locales.get(language)
-    if known is None or known[0] != current:
-        known = _active_locales[language] = (current, Locale.get_active())
-    return known[1]
+
+def forget_locales(**kwargs):
+    _active_locales.clear()
