@@ -96,7 +96,10 @@ def active_locale():
 
     language = get_language()
     if language not in _active_locales:
-        _active_locales[language] = Locale.get_active()
+        try:
+            _active_locales[language] = Locale.objects.get_for_language(language)
+        except (Locale.DoesNotExist, LookupError):
+            return Locale.get_default()  # not kept: the locale may be created later
     return _active_locales[language]
 
 
