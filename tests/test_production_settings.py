@@ -38,7 +38,7 @@ def test_the_embedded_default_needs_no_service(tmp_path):
     # Files, so that the workers of one machine share the cache and its content generation.
     assert found["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert found["storage"] == "django.core.files.storage.FileSystemStorage"
-    assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert found["static"] == "portal.storage.MinifiedStaticFilesStorage"
     assert found["search"] == {"BACKEND": "wagtail.search.backends.database"}
     assert found["tasks"] == "django_tasks_db.DatabaseBackend"
     assert found["logging"] == "json"

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 # The index counts each section's addresses and finds its newest change; a section page
 # reads its pages (one query per page type on it) and the site.
 INDEX_QUERIES = 23
-SECTION_QUERIES = 22
+SECTION_QUERIES = 20
 
 
 def locs(client, path):

@@ -92,7 +92,10 @@ def test_cancelled_dates_are_cancelled_and_each_feed_narrows(client, make_event,
 
 def test_actor_feed(client, calendar):
     parsed = ical(client, calendar.url + "ical/kulturaktive/chor-westwind/")
-    assert events_of(parsed, "Chor Westwind")
+    # The choir organises both; its concert is today at 19:30 and leaves the feed once it ended.
+    titles = {str(item["SUMMARY"]) for item in parsed.walk("VEVENT")}
+    assert "Offenes Singen" in titles
+    assert titles <= {"Offenes Singen", "Chor Westwind: Lieder für den Abend"}
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
@@ -164,10 +167,10 @@ def test_ical_renders_in_fixed_queries_and_answers_from_the_cache_in_fewer(
 # calendar's locale, the organisation's name, the calendars whose events it links (this one
 # and the German one) and one query for all the dates.
 ICAL_CACHED_QUERIES = 11
-ICAL_QUERIES = 15
+ICAL_QUERIES = 13
 # Of the detail page's: the dates the "Wann" summary reads, the category in the language, and
 # the privacy policy for the map's consent text (the setting and the page).
-DETAIL_QUERIES = 26
+DETAIL_QUERIES = 15
 
 
 def test_publishing_unpublishing_and_cancelling_show_at_once(client, make_event, calendar):

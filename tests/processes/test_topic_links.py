@@ -136,8 +136,8 @@ def test_the_post_editor_offers_processes_and_saves_them(client, superuser, proc
 
 # Whole pages (session, site, page, comments, ...); what matters is that they stay the same
 # for one topic or post and for several.
-PROCESS_PAGE_QUERIES = 28
-POST_PAGE_QUERIES = 39
+PROCESS_PAGE_QUERIES = 17
+POST_PAGE_QUERIES = 24
 
 
 @pytest.mark.parametrize("count", [1, 5])
