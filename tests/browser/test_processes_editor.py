@@ -58,7 +58,12 @@ def choose_requirement(page, chooser_button, identifier):
     expect(modal).to_be_hidden()
 
 
-def test_an_editor_publishes_a_process_and_sees_it_on_the_map(page, site, process_map):
+def test_an_editor_publishes_a_process_and_sees_it_on_the_map(page, site, process_map, settings):
+    # Wagtail 8 autosaves the editor every 500 ms. The live server's in-memory SQLite (shared
+    # cache) refuses a second writer at once ("database table is locked") instead of waiting
+    # as the file database with its busy timeout does, so an autosave that overlaps the publish
+    # answered 500 on a busy machine. This test is about building and publishing a process.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     errors = watch_console(page, allow_autosave_validation=True)
     log_in(page, DEMO_EDITOR["username"], DEMO_EDITOR["password"])
     page.goto(f"/admin/pages/{process_map.pk}/")
