@@ -27,7 +27,7 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # The view restrictions and the ids of the rows; then for each chunk: the rows, their
 # disciplines, logos and social links, and kinds, districts and disciplines in the file's language.
 ACTOR_QUERIES = 5
-CHUNK_QUERIES = 7
+CHUNK_QUERIES = 4
 
 
 def download(client, url):
