@@ -89,7 +89,7 @@ LISTINGS = {
     API + "venues/?limit=100": 4,
     API + "venues/?district=queichheim&accessibility=hoeranlage&min_capacity=50&limit=100": 4,
     SEARCH + "?q=Konzert": 17 + OTHER_SEARCH_SOURCES,
-    SEARCH + "?q=Queichheim": 17 + OTHER_SEARCH_SOURCES,
+    SEARCH + "?q=Queichheim": 15 + OTHER_SEARCH_SOURCES,
     SEARCH + "?q=Kunsthandwerk": 20 + OTHER_SEARCH_SOURCES,
 }
 # Kind of page → (HTML page, API detail).
