@@ -46,6 +46,8 @@ SEARCH = "/de/suche/"
 
 # Address → queries. The start page and the directories also load the site's settings,
 # navigation and footer; a filter's value costs nothing (the vocabularies are cached).
+# "Queichheim" is left out: its hits tie in rank between sources, and which source reaches
+# the first page (and fetches its slice) varies from run to run (20 or 22 queries).
 # The week's filters are left out until the clock is pinned: whether this week's dates carry
 # pictures (one renditions query each) depends on the day the demo data was loaded.
 LISTINGS = {
@@ -89,7 +91,6 @@ LISTINGS = {
     API + "venues/?limit=100": 4,
     API + "venues/?district=queichheim&accessibility=hoeranlage&min_capacity=50&limit=100": 4,
     SEARCH + "?q=Konzert": 17 + OTHER_SEARCH_SOURCES,
-    SEARCH + "?q=Queichheim": 15 + OTHER_SEARCH_SOURCES,
     SEARCH + "?q=Kunsthandwerk": 20 + OTHER_SEARCH_SOURCES,
 }
 # Kind of page → (HTML page, API detail).
