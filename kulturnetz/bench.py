@@ -18,7 +18,6 @@ from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from kulturnetz.demo import indexed_in_bulk
 from kulturnetz.models import (
     AccessibilityFeature,
     ActorIndexPage,
@@ -35,6 +34,7 @@ from kulturnetz.models import (
     VenuePage,
 )
 from kulturnetz.recurrence import rebuild_all
+from portal.bench_tools import indexed_in_bulk
 
 PREFIX = "bench-"
 API = "/api/v3/kulturnetz/"

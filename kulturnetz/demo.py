@@ -8,13 +8,10 @@ directory pages stay German: editors translate them in the admin); the vocabular
 English names. A second run creates and changes nothing.
 """
 
-from contextlib import contextmanager
 from datetime import time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from home.demo import add_to_main_menu
@@ -41,6 +38,7 @@ from kulturnetz.models import (
 from kulturnetz.models.fields import WEEKDAY_CODES
 from kulturnetz.recurrence import rebuild_for
 from kulturnetz.vocabularies import seed
+from portal.bench_tools import indexed_in_bulk
 from portal.demo import ILLUSTRATION_CREDIT
 from portal.demo_images import SCENES
 
@@ -75,43 +73,6 @@ def load(demo):
         events = _events(sections["events"], vocabulary, venues, actors, images)
         rebuild_for(events)
     demo.log(f"  + {len(actors)} Kulturaktive, {len(venues)} Spielstätten, {len(events)} Termine")
-
-
-@contextmanager
-def indexed_in_bulk(models):
-    """Search-index the pages of ``models`` made inside the block once at the end, not per save.
-
-    The search index is updated by a post_save handler that costs a few queries per page;
-    for a hundred pages made at once one bulk insert per model is far quicker. The pages are
-    read with their related search fields joined or prefetched (many-to-many fields of a
-    page, too, which modelsearch leaves out), so indexing does not query per page. References
-    (which images a page uses) are not recorded for these pages until they are next saved.
-    """
-    from modelcluster.fields import ParentalManyToManyField
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.search import index
-    from wagtail.search.backends import get_search_backend
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-
-    newest_before = {model: model.objects.aggregate(Max("pk"))["pk__max"] or 0 for model in models}
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-    backend = get_search_backend()
-    for model in models:
-        parental = [
-            field.field_name
-            for field in model.get_search_fields()
-            if isinstance(field, index.RelatedFields)
-            and isinstance(model._meta.get_field(field.field_name), ParentalManyToManyField)
-        ]
-        made = model.get_indexed_objects().prefetch_related(*parental)
-        backend.add_bulk(model, list(made.filter(pk__gt=newest_before[model])))
 
 
 def _vocabularies(demo):
