@@ -70,9 +70,11 @@ services:
 	    for _ in $$(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 1; done; \
 	fi
 
-## test: the whole test suite, browser tests included
+## test: the whole test suite, browser tests included, on every core (TEST_WORKERS=0: in one process)
+TEST_WORKERS ?= auto
 test: $(VENV)/.dev-deps
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest \
+	    $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal) $(PYTEST_ARGS)
 
 ## bench: timings and query counts of the key pages on a database of SCALE items
 bench: $(VENV)/.dev-deps

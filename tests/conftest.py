@@ -112,15 +112,6 @@ def post(db):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """The shared cache outlasts each test's database: what one test cached (under a content
-    generation its rolled-back changes started) must not answer the next."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def _without_demo_comments(request):
     """Comment tests count comments: start them without the demo's (rolled back afterwards)."""
     if request.node.path.parent.name not in {"blog", "comments"}:

@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory mail, same database rules as production."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F401,F403
 from .base import BASE_DIR, STORAGES
@@ -24,12 +25,17 @@ WHITENOISE_AUTOREFRESH = True
 PORTAL_PAGE_CACHE_SECONDS = 0
 
 # CI runs the suite a second time against PostgreSQL and Redis (.ci/run): REDIS_URL puts the
-# cache into that Redis database, which tests/conftest.py empties before the run.
+# cache into that Redis database, which tests/conftest.py empties before each test. Each
+# pytest-xdist worker (gw0, gw1, …) takes the next database number, so that one worker's
+# emptying never reaches another's cache.
 if os.environ.get("REDIS_URL"):
+    _redis = urlsplit(os.environ["REDIS_URL"])
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    _database = int(_redis.path.strip("/") or 0) + _worker
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": urlunsplit(_redis._replace(path=f"/{_database}")),
             "KEY_PREFIX": f"test-{os.getpid()}",
         }
     }
