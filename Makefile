@@ -74,7 +74,7 @@ services:
 TEST_WORKERS ?= auto
 test: $(VENV)/.dev-deps
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest \
-	    $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal) $(PYTEST_ARGS)
+	    $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup) $(PYTEST_ARGS)
 
 ## bench: timings and query counts of the key pages on a database of SCALE items
 bench: $(VENV)/.dev-deps

@@ -6,12 +6,13 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from blog.models import BlogPostAuthor, BlogPostPage, TagTranslation
+from home.public_cache import public
 from home.renditions import CARD, expand
 
 
 def live_posts(index_page=None, locale=None):
     """Live posts, newest first, with everything a list shows fetched in a fixed number of queries."""
-    posts = BlogPostPage.objects.live().public()
+    posts = public(BlogPostPage.objects.live())
     if index_page is not None:
         posts = posts.child_of(index_page)
     if locale is not None:

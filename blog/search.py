@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from blog.models import BlogCategory, BlogPostPage, TagTranslation
 from home.localisation import active_locale
+from home.public_cache import public
 from home.ranking import RankedMatches
 from home.search import search_terms
 from portal.hooks import SearchHits, SearchResult
@@ -40,7 +41,7 @@ def _matching_tag_ids(locale, terms, phrase):
 
 
 def _visible_posts(locale):
-    return BlogPostPage.objects.live().public().filter(locale=locale).defer_streamfields()
+    return public(BlogPostPage.objects.live()).filter(locale=locale).defer_streamfields()
 
 
 class PostHits(SearchHits):

@@ -2,7 +2,7 @@
 
 from blog.queries import localised_tags
 from home.chrome import site_name
-from home.localisation import localised_snippets
+from home.localisation import locale_by_id, localised_snippets
 from home.templatetags.portal_tags import json_script
 
 
@@ -16,8 +16,9 @@ def blog_post(page, request):
         tags = list(page.tags.all())
         visible = page.visible_posts()
         blog_index = page.get_parent().specific
+        page.locale = locale_by_id(page.locale_id)
         if blog_index.locale_id == page.locale_id:
-            blog_index.locale = page.locale  # one query for the language both are in
+            blog_index.locale = page.locale
         context = {
             "blog_index": blog_index,
             "authors": localised_snippets(authors, page.locale_id),

@@ -19,6 +19,7 @@ from comments.moderation import (
     submit_comment_form,
 )
 from comments.rendering import comment_html
+from home.public_cache import public
 from portal.api_guards import json_from_own_site
 from portal.api_types import ObjectId, field_problem, problems
 
@@ -68,7 +69,7 @@ FORM_REFUSED = gettext_lazy("Der Kommentar wurde nicht angenommen.")
 
 def _commentable_page(page_id):
     """A live, public page of any type that takes comments."""
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    page = get_object_or_404(public(Page.objects.live()), pk=page_id).specific
     if not isinstance(page, CommentablePageMixin):
         raise Http404
     return page

@@ -13,7 +13,9 @@ from django.core.signing import BadSignature
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from comments.forms import CommentForm, ReportForm, parent_comment
 from comments.models import DEFAULT_COMMENTS_PER_PAGE, Comment, DiscussionSettings
@@ -36,6 +38,7 @@ from comments.words import (
 from home.form_protection import parse_id
 from home.localisation import localised_pages
 from home.pagination import paginate
+from home.public_cache import cached
 
 COOKIE_SALT = "blog.comments"  # kept: cookies signed before the move stay valid
 OWN_COMMENTS_MAX_AGE = 2 * 60 * 60
@@ -110,7 +113,7 @@ def _posted_comment(page, request, form):
 
 def comment_section(page, request):
     """Handle a posted comment (redirect on success) or build the section's context."""
-    discussion = DiscussionSettings.for_request(request)
+    discussion = _discussion_settings(request)
     closed_reason = comments_closed_reason(page, discussion)
     status = 200
     if request.method == "POST" and not closed_reason:
@@ -157,11 +160,24 @@ def comment_section(page, request):
     )
 
 
+def _discussion_settings(request):
+    """The site's discussion settings from the shared cache (saving them starts a new content
+    generation, home/cache_generation.py)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return DiscussionSettings.for_request(request)
+    return cached(f"discussion-settings:{site.pk}", lambda: DiscussionSettings.for_site(site))
+
+
 def _privacy_url(discussion):
     if discussion.privacy_page_id is None:
         return ""
-    privacy = localised_pages([discussion.privacy_page])[discussion.privacy_page.translation_key]
-    return privacy.url
+
+    def build():
+        page = discussion.privacy_page
+        return localised_pages([page])[page.translation_key].url
+
+    return cached(f"comment-privacy-url:{discussion.privacy_page_id}:{get_language()}", build)
 
 
 def _set_cookie(request, response, name, value, max_age):

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home.public_cache import public as cached_public
+
 
 def localised_pages(pages, specific=False, fallback=True, public=False):
     """Map each page's translation key to its live page in the active language.
@@ -23,7 +25,7 @@ def localised_pages(pages, specific=False, fallback=True, public=False):
         translation_key__in=keys, locale__language_code=get_language()
     )
     if public:
-        queryset = queryset.public()
+        queryset = cached_public(queryset)
     if specific:
         queryset = queryset.specific()
     found = {page.translation_key: page for page in queryset}
@@ -31,8 +33,7 @@ def localised_pages(pages, specific=False, fallback=True, public=False):
         missing = [page for page in pages if page.translation_key not in found]
         if public and missing:
             visible = set(
-                Page.objects.live()
-                .public()
+                cached_public(Page.objects.live())
                 .filter(pk__in=[p.pk for p in missing])
                 .values_list("pk", flat=True)
             )
@@ -103,5 +104,18 @@ def active_locale():
     return _active_locales[language]
 
 
+_locales_by_id = {}
+
+
+def locale_by_id(locale_id):
+    """A locale by its id, from a per-process memo (emptied with ``forget_locales``)."""
+    from wagtail.models import Locale
+
+    if locale_id not in _locales_by_id:
+        _locales_by_id.update(Locale.objects.in_bulk())
+    return _locales_by_id.get(locale_id) or Locale.objects.get(pk=locale_id)
+
+
 def forget_locales(**kwargs):
     _active_locales.clear()
+    _locales_by_id.clear()

@@ -36,6 +36,30 @@ def restricted_paths():
     )
 
 
+def alias_paths():
+    """Tree paths of the alias pages (they take the view restrictions of their originals)."""
+    from wagtail.models import Page
+
+    return cached(
+        "alias-paths",
+        lambda: sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
+    )
+
+
+def may_have_view_restrictions(page):
+    """Whether Wagtail's ``page.get_view_restrictions()`` can find any.
+
+    Never where the site has no restriction at all; otherwise wherever the page or one above it
+    is restricted, and, to be safe, for aliases and pages below one (their originals decide).
+    """
+    restricted = restricted_paths()
+    if not restricted:
+        return False
+    if page.alias_of_id is not None:
+        return True
+    return page.path.startswith(tuple(restricted)) or page.path.startswith(tuple(alias_paths()))
+
+
 def public(pages):
     """``pages.public()`` with the restrictions read from the cache: Wagtail's own asks the
     database on every call, several times on a listing page."""
@@ -61,3 +85,4 @@ def shown_pages(model, ids, keys, *related):
         elif page.pk in ids:
             found.setdefault(page.translation_key, page)
     return found
+

@@ -52,3 +52,26 @@ class LocalisedRoutesMixin:
 
     def route_url(self, name, *args):
         return self.url + self.route_path(name, *args)
+
+
+class ChildBySlugRouteMixin:
+    """For pages whose children are all of one type (a blog's posts, a directory's entries).
+
+    Wagtail's routing finds a child in two queries: the page, then the page as its type. The
+    child is found here as its type in one, with its parent remembered (``get_parent()`` costs
+    nothing). Put it after ``RoutablePageMixin`` in the bases: a page's own routes come first.
+    """
+
+    def route(self, request, path_components):
+        child = self.child_by_slug(path_components[0]) if path_components else None
+        if child is None:
+            return super().route(request, path_components)
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+    def child_by_slug(self, slug):
+        """The child page ``slug`` as its own type, or None to leave it to Wagtail."""
+        models = self.allowed_subpage_models()
+        if len(models) != 1:
+            return None
+        return models[0].objects.child_of(self).filter(slug=slug).first()

@@ -7,6 +7,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, get_page_models
 
 from home.localisation import active_locale
+from home.public_cache import public
 from home.ranking import RankedMatches
 from portal.hooks import SEARCH_SOURCES, ListHits, SearchHits, SearchResult, collect
 
@@ -66,7 +67,7 @@ def _intros(pages, exclude):
 
 def searchable_pages(exclude=()):
     """Live, public pages of the visitor's language, without the page types in ``exclude``."""
-    pages = Page.objects.live().public().filter(locale=active_locale())
+    pages = public(Page.objects.live()).filter(locale=active_locale())
     if exclude:
         pages = pages.not_type(*exclude)
     return pages

@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.models import Page, Site
 
 from home.cache_generation import generation
+from home.public_cache import public
 from portal.hooks import HOOK_TYPES, SITEMAP_ITEMS
 
 # Search engines take up to 50,000 addresses per sitemap; smaller sections stay quick to build.
@@ -41,7 +42,7 @@ class LanguagePageSitemap(WagtailSitemap):
         pages = Page.objects.none()
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().order_by("path").defer_streamfields().specific()
+        return public(pages.live()).order_by("path").defer_streamfields().specific()
 
     def get_latest_lastmod(self):
         # One aggregate, not a walk over every page (Django's default calls lastmod on each).

@@ -30,6 +30,7 @@ from wagtail.admin.panels import InlinePanel, PageChooserPanel, Panel
 from wagtail.models import Orderable, Page
 
 from home.api_fields import PageRepresentationField
+from home.public_cache import public
 from portal.hooks import TOPIC_PAGE_TYPES, TopicPageType, collect
 
 
@@ -164,8 +165,7 @@ def named_topics(links, locale_id) -> list[Page]:
         return []
     found = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .public()
+        for page in public(Page.objects.live())
         .type(*models_on_offer)
         .filter(locale_id=locale_id, translation_key__in=keys)
     }
@@ -190,8 +190,8 @@ def summary_of(page) -> str:
 def pages_about(page, limit=None) -> list[PageAbout]:
     """The live, public pages in ``page``'s language that name it (any translation) as a topic.
 
-    Newest first, in a fixed number of queries: one for the private sections, one for the
-    pages and one per page type among them.
+    Newest first, in a fixed number of queries: one for the pages and one per page type among
+    them (the private sections come from the shared cache).
     """
     link_models = _link_models()
     if not link_models:
@@ -205,8 +205,7 @@ def pages_about(page, limit=None) -> list[PageAbout]:
         for link_model, _owner in link_models
     ]
     found = list(
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(reduce(or_, named_by), locale_id=page.locale_id)
         .exclude(pk=page.pk)
         .specific()

@@ -59,6 +59,12 @@ def _needs_missing_fixture_or_mark(item, fixtures):
 
 
 def pytest_collection_modifyitems(config, items):
+    # With pytest-xdist (make test), the tests that commit to the database (the browser tests
+    # with their live server, the migration test) run one after the other on one worker, as
+    # one group (--dist loadgroup); the others share the remaining time of both workers.
+    for item in items:
+        if item.get_closest_marker("browser") or "transactional_db" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("commits"))
     if not MISSING_APPS:
         return
     fixtures = {name for app in MISSING_APPS for name in APP_FIXTURES.get(app, ())}

@@ -25,7 +25,12 @@ from home.api_fields import HeaderImageField
 from home.blocks import ContentStreamBlock
 from home.models import HeaderImageMixin, SeoFieldsMixin
 from home.pagination import PAGE_PARAM, paginate
-from home.routes import LocalisedRoutesMixin, localised_path, localised_re_path
+from home.routes import (
+    ChildBySlugRouteMixin,
+    LocalisedRoutesMixin,
+    localised_path,
+    localised_re_path,
+)
 from home.topics import TopicLink, TopicsField, TopicsPanel, named_topics
 
 WORDS_PER_MINUTE = 200
@@ -75,7 +80,9 @@ class BlogPostTopic(TopicLink):
         verbose_name_plural = _("Themen des Beitrags")
 
 
-class BlogIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SeoFieldsMixin, Page):
+class BlogIndexPage(
+    LocalisedRoutesMixin, RoutablePageMixin, ChildBySlugRouteMixin, SeoFieldsMixin, Page
+):
     """The blog: posts newest first, filtered by category, tag, author or month."""
 
     intro = models.TextField(_("Einleitung"), max_length=600, blank=True)
@@ -302,7 +309,9 @@ class BlogPostPage(RoutablePageMixin, CommentablePageMixin, HeaderImageMixin, Se
     @staticmethod
     def visible_posts():
         """Live posts without a view restriction (one query finds the restricted subtrees)."""
-        return BlogPostPage.objects.live().public()
+        from home.public_cache import public
+
+        return public(BlogPostPage.objects.live())
 
     def related_posts(self, limit=3, categories=None, tags=None, visible=None):
         """Editors' choice, or the posts sharing most categories and tags.

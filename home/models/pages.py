@@ -183,11 +183,14 @@ class HomePage(HeaderImageMixin, SeoFieldsMixin, Page):
         return self.search_description or self.hero_text
 
     def get_context(self, request, *args, **kwargs):
-        from home.localisation import localised_pages
+        from home.public_cache import shown_pages
 
         context = super().get_context(request, *args, **kwargs)
-        if self.hero_link is not None:
-            context["hero_link"] = localised_pages([self.hero_link])[self.hero_link.translation_key]
+        if self.hero_link_id is not None:
+            # The linked page in the visitor's language, else itself; one query for both.
+            keys = Page.objects.filter(pk=self.hero_link_id).values("translation_key")
+            shown = shown_pages(Page, [self.hero_link_id], keys)
+            context["hero_link"] = next(iter(shown.values()), None)
         return context
 
 

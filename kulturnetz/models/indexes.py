@@ -9,7 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import HeaderImageMixin, SeoFieldsMixin
-from home.routes import LocalisedRoutesMixin, localised_path, localised_re_path
+from home.routes import (
+    ChildBySlugRouteMixin,
+    LocalisedRoutesMixin,
+    localised_path,
+    localised_re_path,
+)
 
 from .contact import MapPageMixin
 
@@ -32,7 +37,7 @@ def _open_data_file(folder, language):
     return rf"^{folder}/(?P<word>{words})/(?P<fmt>{formats})/$"
 
 
-class SectionPage(SeoFieldsMixin, Page):
+class SectionPage(ChildBySlugRouteMixin, SeoFieldsMixin, Page):
     """What every page of the Kulturnetz's structure has: a title and an introduction."""
 
     intro = models.TextField(
@@ -52,22 +57,6 @@ class SectionPage(SeoFieldsMixin, Page):
 
     class Meta:
         abstract = True
-
-    def route(self, request, path_components):
-        # Wagtail finds a child in two queries (the page, then the page as its type); the
-        # children of a section are of one type and found here as such in one.
-        child = self.child_by_slug(path_components[0]) if path_components else None
-        if child is None:
-            return super().route(request, path_components)
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
-
-    def child_by_slug(self, slug):
-        """The child page ``slug`` as its own type, or None to leave it to Wagtail."""
-        models = self.allowed_subpage_models()
-        if len(models) != 1:
-            return None
-        return models[0].objects.child_of(self).filter(slug=slug).first()
 
 
 class KulturnetzIndexPage(

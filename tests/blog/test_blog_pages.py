@@ -220,7 +220,7 @@ def test_post_with_100_comments_has_a_fixed_query_count(
     assert len(hundred) == POST_PAGE_QUERIES + (1 if topic_page_types() else 0)
 
 
-POST_PAGE_QUERIES = 22  # one view-restriction look-up, shared by related posts and neighbours
+POST_PAGE_QUERIES = 13  # one view-restriction look-up, shared by related posts and neighbours
 
 
 def test_home_page_section_shows_latest_posts(client, posts):

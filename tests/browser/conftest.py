@@ -5,15 +5,19 @@ does not work here. Outside CI a missing browser skips these tests with a loud w
 (CI=true) it fails them.
 """
 
+import contextlib
 import os
 import re
 import shutil
 import sqlite3
+import urllib.request
 from io import StringIO
 from urllib.parse import urlparse
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from portal.showcase import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import ensure_wagtail_roots
@@ -22,6 +26,24 @@ MISSING_BROWSER = (
     f"BROWSER TESTS NOT RUN: no Chromium at {CHROMIUM}. Install it with "
     "`apt-get install chromium` (CI installs it in .ci/run)."
 )
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server answers one request after the other.
+
+    Django's threaded live server hands the test's in-memory SQLite connection to a thread per
+    request; two requests at once (Wagtail's autosave beside a click, the editing-session
+    beacon a closing tab sends) then run inside each other's transactions. One at a time, with
+    ``Connection: close`` (Django sends it from a server without threads), and a backlog for
+    the parallel connections Chromium opens.
+    """
+
+    request_queue_size = 64
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = _OneRequestAtATime
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are
 # still synchronous and safe.
@@ -81,7 +103,11 @@ def site(live_server, transactional_db):
             _demo_snapshot.append(snapshot)
     for cache in caches.all():
         cache.clear()
-    return live_server
+    yield live_server
+    # Requests a test's browser still had under way (a beacon sent when its tab closed) are
+    # answered before the database is flushed: the server takes this one only after them.
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(live_server.url + "/healthz", timeout=30).close()
 
 
 def open_page(browser, site, locale="de-DE"):

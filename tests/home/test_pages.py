@@ -196,8 +196,8 @@ def test_standard_page_queries_do_not_grow_with_the_site(client):
     assert len(after) == len(before)
 
 
-HOME_PAGE_QUERIES = 13
-STANDARD_PAGE_QUERIES = 9
+HOME_PAGE_QUERIES = 7
+STANDARD_PAGE_QUERIES = 5
 
 
 def test_every_demo_page_type_renders(client):

@@ -111,7 +111,7 @@ def test_pagination_shows_first_last_and_neighbouring_page_numbers(rf):
 # Queries of a results page with every feature app installed: the site's chrome and the
 # visitor's language, then each source's count and, for the sources on the page shown, its
 # slice (ids ranked in the database, then the pages and their summaries).
-SEARCH_QUERIES_ALL_APPS = 20
+SEARCH_QUERIES_ALL_APPS = 16
 
 
 def _search_queries():

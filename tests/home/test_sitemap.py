@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 # Queries of a response built afresh (the cache empty), the same for three pages or thirty.
 # The index counts each section's addresses and finds its newest change; a section page
 # reads its pages (one query per page type on it) and the site.
-INDEX_QUERIES = 23
-SECTION_QUERIES = 20
+INDEX_QUERIES = 18
+SECTION_QUERIES = 18
 
 
 def locs(client, path):

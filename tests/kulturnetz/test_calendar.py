@@ -235,4 +235,4 @@ def test_calendar_query_count_does_not_grow_with_its_dates(client, make_event, c
     assert few == CALENDAR_QUERIES
 
 
-CALENDAR_QUERIES = 13
+CALENDAR_QUERIES = 9

@@ -14,7 +14,7 @@ ACTORS = "/de/kulturnetz/kulturaktive/"
 VENUES = "/de/kulturnetz/spielstaetten/"
 # Queries of a directory page, whatever the number of entries (site, page, filters, counts,
 # one page of cards with their kinds, disciplines, districts and logos).
-DIRECTORY_QUERIES = 15
+DIRECTORY_QUERIES = 11
 
 
 def names(response):

@@ -12,7 +12,7 @@ from kulturnetz.models import ActorPage, VenuePage
 pytestmark = [pytest.mark.django_db, pytest.mark.feature_app("kulturnetz")]
 
 # The map adds two: the privacy policy for its consent text (the setting and the page).
-DETAIL_QUERIES = {"actor": 19, "venue": 19}
+DETAIL_QUERIES = {"actor": 15, "venue": 15}
 
 
 def jsonld(html):

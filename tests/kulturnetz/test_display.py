@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.feature_app("kulturnetz")]
 DISPLAY = "/de/kulturnetz/kalender/anzeige/"
 # Site, locale and the page's path (8), the view restrictions for Wagtail (2), the dates with
 # their events (1); the cache header reads the restrictions from the cache; no pictures.
-DISPLAY_QUERIES = 9
+DISPLAY_QUERIES = 5
 
 
 def items(html):

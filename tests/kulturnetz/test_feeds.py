@@ -167,11 +167,11 @@ def test_ical_renders_in_fixed_queries_and_answers_from_the_cache_in_fewer(
 # Wagtail's routing of the request (9) and the state of the occurrences (2); rendering adds the
 # calendar's locale, the organisation's name, the calendars whose events it links (this one
 # and the German one) and one query for all the dates.
-ICAL_CACHED_QUERIES = 9
-ICAL_QUERIES = 13
+ICAL_CACHED_QUERIES = 5
+ICAL_QUERIES = 9
 # Of the detail page's: the dates the "Wann" summary reads, the category in the language, and
 # the privacy policy for the map's consent text (the setting and the page).
-DETAIL_QUERIES = 15
+DETAIL_QUERIES = 11
 
 
 def test_publishing_unpublishing_and_cancelling_show_at_once(client, make_event, calendar):

@@ -22,8 +22,8 @@ TILE_ORIGIN = "https://tile.openstreetmap.org"
 # Both: for venues and for events the view restrictions, the pages and their next dates, and
 # the districts in the language (7, kulturnetz.map.map_places); the page route adds Wagtail's
 # serving of the start page (7), the API the locale and the site for the pages' addresses (2).
-GEOJSON_QUERIES = 11
-API_QUERIES = 6
+GEOJSON_QUERIES = 7
+API_QUERIES = 5
 # Around the Haus am Westbahnhof (8.1089, 49.1984) and the Kulturkeller; not Godramstein.
 CITY_CENTRE = "8.105,49.195,8.12,49.2"
 

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.feature_app("kulturnetz")]
 START = "/de/kulturnetz/"
 # The map adds its places (kulturnetz.map.map_places); the sections, the categories and the
 # privacy policy of the map's consent come from the cache (kulturnetz/reference.py).
-START_QUERIES = 20
+START_QUERIES = 16
 
 
 def berlin(*args):

@@ -92,11 +92,11 @@ def test_each_form_renders_with_its_protections(client, request, index_name, rou
 @pytest.mark.parametrize(
     ("target", "route", "queries"),
     [
-        ("calendar", "report", 10),
-        ("actor_index", "suggest", 10),
-        ("venue_index", "suggest", 10),
-        ("actor", "change", 12),
-        ("calendar", "report_thanks", 9),
+        ("calendar", "report", 6),
+        ("actor_index", "suggest", 6),
+        ("venue_index", "suggest", 6),
+        ("actor", "change", 8),
+        ("calendar", "report_thanks", 5),
     ],
 )
 def test_the_forms_take_a_fixed_number_of_queries(

@@ -460,7 +460,7 @@ def test_each_endpoint_uses_a_fixed_number_of_queries(
 # The process: the page, its stages, the site, one query per block type naming snippets, and
 # the pages about it (private sections, pages; one more per page type among them).
 LIST_PROCESSES_QUERIES = 4
-PROCESS_DETAIL_QUERIES = 6
+PROCESS_DETAIL_QUERIES = 5
 LIST_REQUIREMENTS_QUERIES = 4
 # Plus the English process pages and the check that the German fallbacks are public.
 LIST_REQUIREMENTS_EN_QUERIES = 4

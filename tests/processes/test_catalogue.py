@@ -226,8 +226,8 @@ def test_catalogue_and_csv_use_a_fixed_number_of_queries(
 # The page: Wagtail's routing, the base template's settings, navigation and breadcrumbs, then the
 # catalogue's own: the count and the requirements of one page, the processes in the page's language
 # (the process choices and the view restrictions come from the cache). The CSV: routing and its own.
-CATALOGUE_QUERIES = 14
-CSV_QUERIES = 11
+CATALOGUE_QUERIES = 10
+CSV_QUERIES = 7
 
 
 def test_the_portal_hostile_values_in_every_filter_never_fail(client, catalogue_page):

@@ -283,7 +283,7 @@ def test_chosen_tool_ids_read_from_the_stored_body_agree_with_the_chosen_tools(
 
 # Address → queries (site settings, navigation and footer included).
 # The catalogue's count is pinned (and explained) with its filters.
-PINNED = {"overview": 11, "process": 18, "catalogue": CATALOGUE_QUERIES, "toolbox": 13}
+PINNED = {"overview": 7, "process": 11, "catalogue": CATALOGUE_QUERIES, "toolbox": 9}
 
 
 def _urls(built):

@@ -136,8 +136,8 @@ def test_the_post_editor_offers_processes_and_saves_them(client, superuser, proc
 
 # Whole pages (session, site, page, comments, ...); what matters is that they stay the same
 # for one topic or post and for several.
-PROCESS_PAGE_QUERIES = 17
-POST_PAGE_QUERIES = 24
+PROCESS_PAGE_QUERIES = 10
+POST_PAGE_QUERIES = 14
 
 
 @pytest.mark.parametrize("count", [1, 5])
@@ -147,7 +147,7 @@ def test_the_process_page_lists_posts_in_a_fixed_number_of_queries(
     for number in range(count):
         post_about(process, title=f"Beitrag {number}")
     client.get(process.url)  # warm the site and content type caches
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert len(pages_about(process)) == count
     with django_assert_num_queries(PROCESS_PAGE_QUERIES):
         assert client.get(process.url).status_code == 200
@@ -160,7 +160,7 @@ def test_the_post_shows_its_processes_in_a_fixed_number_of_queries(
     processes = [process_page(f"Prozess {n}", slug=f"prozess-{n}") for n in range(count)]
     post = post_about(*processes)
     client.get(post.url)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert len(named_topics(post.topic_links.all(), post.locale_id)) == count
     with django_assert_num_queries(POST_PAGE_QUERIES):
         assert client.get(post.url).status_code == 200
