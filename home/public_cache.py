@@ -85,4 +85,3 @@ def shown_pages(model, ids, keys, *related):
         elif page.pk in ids:
             found.setdefault(page.translation_key, page)
     return found
-

@@ -27,6 +27,7 @@ MISSING_BROWSER = (
     "`apt-get install chromium` (CI installs it in .ci/run)."
 )
 
+
 class _OneRequestAtATime(WSGIServer):
     """The live server answers one request after the other.
 
