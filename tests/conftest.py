@@ -112,6 +112,16 @@ def _empty_shared_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in German, whatever language the test before it switched to (a
+    request in English leaves English active in the thread)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def post(db):
     return blog_post("Wir starten", slug="wir-starten")
