@@ -16,9 +16,9 @@ def blog_post(page, request):
         tags = list(page.tags.all())
         visible = page.visible_posts()
         blog_index = page.get_parent().specific
+        # Both languages from the per-process memo: no query for either.
         page.locale = locale_by_id(page.locale_id)
-        if blog_index.locale_id == page.locale_id:
-            blog_index.locale = page.locale
+        blog_index.locale = locale_by_id(blog_index.locale_id)
         context = {
             "blog_index": blog_index,
             "authors": localised_snippets(authors, page.locale_id),

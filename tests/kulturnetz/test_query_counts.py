@@ -46,8 +46,6 @@ SEARCH = "/de/suche/"
 
 # Address → queries. The start page and the directories also load the site's settings,
 # navigation and footer; a filter's value costs nothing (the vocabularies are cached).
-# "Queichheim" is left out: its hits tie in rank between sources, and which source reaches
-# the first page (and fetches its slice) varies from run to run (20 or 22 queries).
 # The week's filters are left out until the clock is pinned: whether this week's dates carry
 # pictures (one renditions query each) depends on the day the demo data was loaded.
 LISTINGS = {
@@ -94,7 +92,8 @@ LISTINGS = {
 # The site search: each source that reaches the first page fetches its slice (one or two
 # queries). Which sources reach it depends on the database's ranking (SQLite's FTS5 and
 # PostgreSQL's ts_rank order ties differently), so the search gets a ceiling that holds
-# however many entries there are, not an exact number.
+# however many entries there are, not an exact number. ("Queichheim" is left out: its hits
+# tie in rank between sources, so the first page can show the same entries before and after.)
 SEARCHES = {
     SEARCH + "?q=Konzert": 16 + OTHER_SEARCH_SOURCES,
     SEARCH + "?q=Kunsthandwerk": 17 + OTHER_SEARCH_SOURCES,
