@@ -1,51 +1,45 @@
 """Security headers that Django does not set on its own, and the language of each request."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-
-def public_csp(image_origins=()):
-    """The policy of public pages: nothing from third parties.
-
-    The only frames are the two-click video embeds, created after the visitor's click. A view
-    allows pictures from more origins (the map's tiles, loaded after the visitor's consent) by
-    listing them in ``response.csp_image_origins``.
-    """
-    return "; ".join(
-        [
-            "default-src 'self'",
-            " ".join(["img-src 'self' data:", *image_origins]),
-            "script-src 'self'",
-            # Wagtail's userbar for logged-in editors sets inline styles.
-            "style-src 'self' 'unsafe-inline'",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'self'",
-        ]
-    )
-
-
-PUBLIC_CSP = public_csp()
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-# The Wagtail admin and the interactive API docs need inline scripts: they get no strict CSP.
+# The Wagtail admin, Django's admin and the interactive API docs run inline scripts: they get
+# the narrower policy of settings.PORTAL_ADMIN_CSP instead of the public pages' one.
 RELAXED_PREFIXES = ("/admin/", "/api/v3/docs", "/django-admin/")
 
 
+class PortalCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's policy under its paths and a view's extra
+    picture origins.
+
+    The public policy (settings.CONTENT_SECURITY_POLICY) allows nothing from third parties.
+    A view allows pictures from more origins (the map's tiles, loaded after the visitor's
+    consent) by listing them in ``response.csp_image_origins``.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        if parts.config is None and request.path_info.startswith(RELAXED_PREFIXES):
+            parts.config = settings.PORTAL_ADMIN_CSP
+        if origins := getattr(response, "csp_image_origins", None):
+            parts.update = {**(parts.update or {}), "img-src": list(origins)}
+        return parts
+
+
 class SecurityHeadersMiddleware:
+    """The Permissions-Policy header, which Django does not send on its own."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if not request.path.startswith(RELAXED_PREFIXES) and not settings.DEBUG:
-            policy = public_csp(getattr(response, "csp_image_origins", ()))
-            response.setdefault("Content-Security-Policy", policy)
         return response
 
 

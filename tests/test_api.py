@@ -116,6 +116,7 @@ def test_openapi_document_is_valid_openapi_3_1(client):
     assert {} in anonymous_read
 
 
+@pytest.mark.own_process
 def test_generated_client_covers_every_operation(client, tmp_path):
     import json
     import subprocess

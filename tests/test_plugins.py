@@ -165,6 +165,7 @@ def test_every_known_feature_app_exists():
         assert (BASE_DIR / name / "apps.py").exists(), name
 
 
+@pytest.mark.own_process
 def test_the_portal_does_not_boot_with_an_unknown_feature_app():
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(PORTAL_FEATURE_APPS="blog,blgo", DJANGO_SETTINGS_MODULE="portal.settings.test")
@@ -199,6 +200,7 @@ print("foundation-ok")
 """
 
 
+@pytest.mark.own_process
 def test_foundation_runs_without_any_feature_app(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(

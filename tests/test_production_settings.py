@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 from tests.test_security import production_env
@@ -32,6 +33,7 @@ def production_settings(tmp_path, **env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.own_process
 def test_the_embedded_default_needs_no_service(tmp_path):
     found = production_settings(tmp_path)
     assert found["db"]["ENGINE"] == "django.db.backends.sqlite3"
@@ -45,6 +47,7 @@ def test_the_embedded_default_needs_no_service(tmp_path):
     assert found["media"] is False
 
 
+@pytest.mark.own_process
 def test_services_switch_on_by_their_variables(tmp_path):
     found = production_settings(
         tmp_path,

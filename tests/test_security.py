@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.headers import csp_directives
+
 pytestmark = pytest.mark.django_db
 
 PUBLIC_URLS = [
@@ -35,34 +37,95 @@ def test_public_pages_load_nothing_from_third_parties(client, url):
     assert fetched == []
 
 
+STRICT_PUBLIC_POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+
+def assert_full_header_set(response):
+    assert csp_directives(response) == STRICT_PUBLIC_POLICY
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Permissions-Policy"] == (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    )
+
+
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_public_pages_send_a_strict_content_security_policy(client, url):
-    response = client.get(url)
-    csp = response["Content-Security-Policy"]
-    assert "default-src 'self'" in csp and "script-src 'self'" in csp
-    assert "object-src 'none'" in csp
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert "camera=()" in response["Permissions-Policy"]
+    assert_full_header_set(client.get(url))
+
+
+def test_every_kind_of_response_sends_the_full_header_set(client, post):
+    home = client.get("/de/")
+    blog_post = client.get(post.url)
+    # The comment form after a failed POST: the page again, with the errors.
+    failed_form = client.post(post.url, {"text": "", "name": "", "email": "kein-at"})
+    not_found = client.get("/de/gibt-es-nicht/")
+    api = client.get("/api/v3/pages/")
+    feed = client.get("/de/blog/feed/rss/")
+    assert [r.status_code for r in (home, blog_post, not_found, api, feed)] == [
+        200,
+        200,
+        404,
+        200,
+        200,
+    ]
+    assert failed_form.status_code in (200, 400)
+    assert "Bitte" in failed_form.content.decode() or "Pflichtfeld" in failed_form.content.decode()
+    for response in (home, blog_post, failed_form, not_found, api, feed):
+        assert_full_header_set(response)
 
 
 def test_a_view_can_allow_pictures_from_one_more_origin(rf):
     from django.http import HttpResponse
 
-    from portal.middleware import SecurityHeadersMiddleware
+    from portal.middleware import PortalCSPMiddleware
 
     def view(request):
         response = HttpResponse("Karte")
         response.csp_image_origins = ["https://tiles.example.org"]
         return response
 
-    policy = SecurityHeadersMiddleware(view)(rf.get("/de/"))["Content-Security-Policy"]
-    assert "img-src 'self' data: https://tiles.example.org;" in policy
-    assert "script-src 'self';" in policy and "connect-src 'self';" in policy
+    response = PortalCSPMiddleware(view)(rf.get("/de/"))
+    policy = csp_directives(response)
+    assert policy["img-src"] == ["'self'", "data:", "https://tiles.example.org"]
+    assert policy == {**STRICT_PUBLIC_POLICY, "img-src": policy["img-src"]}
 
 
-def test_admin_gets_no_strict_policy(client):
-    response = client.get("/admin/login/")
-    assert "Content-Security-Policy" not in response
+@pytest.mark.parametrize("url", ["/admin/login/", "/api/v3/docs"])
+def test_admin_and_api_docs_get_the_strictest_policy_they_work_with(client, url):
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    assert csp_directives(response) == {
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The admin shows its preview in a frame of its own.
+        "frame-ancestors": ["'self'"],
+    }
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_editor_preview_may_be_framed_by_the_admin_only(client, superuser, post):
+    client.force_login(superuser)
+    edit_url = f"/admin/pages/{post.pk}/edit/preview/"
+    response = client.get(edit_url + "?mode=")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert csp_directives(response)["frame-ancestors"] == ["'self'"]
 
 
 def production_env(**extra):
@@ -79,6 +142,7 @@ def production_env(**extra):
     return env
 
 
+@pytest.mark.own_process
 def test_deploy_check_passes_with_a_proper_environment(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -91,6 +155,7 @@ def test_deploy_check_passes_with_a_proper_environment(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.own_process
 def test_production_refuses_to_start_without_secret_key(tmp_path):
     env = production_env(SQLITE_PATH=str(tmp_path / "db.sqlite3"))
     del env["SECRET_KEY"]

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import brotli
+import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -59,6 +60,7 @@ def test_collectstatic_writes_minified_hashed_and_compressed_copies(tmp_path):
     assert brotli.decompress(hashed.with_name(hashed.name + ".br").read_bytes()).decode() == text
 
 
+@pytest.mark.own_process
 def test_production_compresses_pages_and_minifies_static_files(tmp_path):
     env = production_env(SQLITE_PATH=str(tmp_path / "db.sqlite3"))
     script = (

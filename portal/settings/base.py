@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "portal.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    "portal.middleware.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -241,8 +243,43 @@ LOGGING = {
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Other sites learn the portal's origin, never a page's path or query (the search words). The
+# OpenStreetMap tile servers refuse requests without a referrer.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No site, not even the portal itself, frames a page. Wagtail's and wagtail-localize's preview
+# views answer SAMEORIGIN on their own (xframe_options_sameorigin_override): the editor's
+# preview panel keeps working.
+X_FRAME_OPTIONS = "DENY"
+# Django's default, spelled out: a window the portal opens cannot reach back into it.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Content-Security-Policy (django-csp, portal.middleware.PortalCSPMiddleware) ---
+# Public pages, in development as in production: nothing from third parties, no inline script
+# and no eval. The only frames are the two-click video embeds, created after the visitor's
+# click. Wagtail's userbar for logged-in editors sets inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin and the API docs run inline scripts and styles: they get what holds for
+# them without breaking. The admin frames its own preview.
+PORTAL_ADMIN_CSP = {
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 

@@ -191,10 +191,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Logs: JSON lines on stdout (portal/logging.py) ---
 LOGGING = json_logging(env("LOG_LEVEL", "INFO"))
 
-# The Wagtail admin shows page previews in a frame of its own origin, so frames stay
-# allowed for SAMEORIGIN (base.X_FRAME_OPTIONS); other sites still cannot frame the portal.
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
-
 
 # --- Page cache and frontend cache (portal/page_cache.py, portal/frontend_cache.py) ---
 # Kept together at the end: how long anonymous pages stay in the shared cache (publishing

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 # Runs in its own process on a real SQLite file (the test database lives in memory), with one
@@ -63,6 +65,7 @@ print(json.dumps({"statuses": statuses, "stored": stored, "errors": errors[:5]})
 """
 
 
+@pytest.mark.own_process
 def test_fifty_concurrent_comments_are_all_stored(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 FRESH_DATABASE = """
@@ -77,6 +79,7 @@ def run_on_a_fresh_database(tmp_path):
     return json.loads(lines[-1].removeprefix("RESULT "))
 
 
+@pytest.mark.own_process
 def test_setup_site_makes_a_fresh_database_a_site_and_a_second_run_changes_nothing(tmp_path):
     result = run_on_a_fresh_database(tmp_path)
     first = result["first"]

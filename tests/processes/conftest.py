@@ -8,6 +8,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from tests.processes.builders import process_map
@@ -29,16 +30,35 @@ def _items(values):
     return [{"type": "item", "value": value, "id": f"item-{n}"} for n, value in enumerate(values)]
 
 
-@pytest.fixture
-def process_map_de(db):
-    """An empty German process map under the German home page (demo processes removed)."""
+@pytest.fixture(scope="module")
+def _demo_processes_removed(django_db_setup, django_db_blocker):
+    """The demo's processes, requirements and tools, removed once for a test module.
+
+    Removing the demo's page tree takes seconds; it runs in a transaction that is rolled back
+    when the module's last test is done. Each test runs in a savepoint inside it (pytest-django's
+    ``db``), so a test's own changes still roll back to this state.
+    """
     from processes.models import ProcessOverviewPage, Requirement, Tool
+
+    with django_db_blocker.unblock():
+        removal = transaction.atomic()
+        removal.__enter__()
+        Requirement.objects.all().delete()
+        Tool.objects.all().delete()
+        for overview in ProcessOverviewPage.objects.all():
+            overview.delete()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        removal.__exit__(None, None, None)
+
+
+@pytest.fixture
+def process_map_de(db, _demo_processes_removed):
+    """An empty German process map under the German home page (demo processes removed)."""
+    from processes.models import ProcessOverviewPage
     from tests.factories import german_home
 
-    Requirement.objects.all().delete()
-    Tool.objects.all().delete()
-    for overview in ProcessOverviewPage.objects.all():
-        overview.delete()
     return _publish(
         german_home(),
         ProcessOverviewPage(
