@@ -1,5 +1,6 @@
 """Security headers that Django does not set on its own, and the language of each request."""
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
@@ -17,7 +18,8 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     The public policy (settings.CONTENT_SECURITY_POLICY) allows nothing from third parties.
     A view allows pictures from more origins (the map's tiles, loaded after the visitor's
-    consent) by listing them in ``response.csp_image_origins``.
+    consent) by listing them in ``response.csp_image_origins``. A page rendered as the editor's
+    preview may be framed by the admin.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -26,6 +28,10 @@ class PortalCSPMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and request.path_info.startswith(RELAXED_PREFIXES):
             parts.config = settings.PORTAL_ADMIN_CSP
+        if getattr(request, "is_preview", False):
+            # Wagtail renders a preview through the whole middleware stack with a dummy
+            # request for the page's public address; the admin shows it in a frame.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         if origins := getattr(response, "csp_image_origins", None):
             parts.update = {**(parts.update or {}), "img-src": list(origins)}
         return parts

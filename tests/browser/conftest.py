@@ -70,8 +70,43 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser.new_context = _reporting_csp_violations(browser.new_context)
         yield browser
         browser.close()
+
+
+# Every page of every test reports what the Content-Security-Policy blocked: a violation is a
+# defect found here, not after deploying (the policy is the same as in production).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP violation: ${event.effectiveDirective} blocked ` +
+        `${event.blockedURI} on ${document.location.pathname}`);
+});
+"""
+_csp_violations = []
+
+
+def _reporting_csp_violations(new_context):
+    def new_reporting_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.add_init_script(script=REPORT_CSP_VIOLATIONS)
+        context.on(
+            "console",
+            lambda message: (
+                message.text.startswith("CSP violation") and _csp_violations.append(message.text)
+            ),
+        )
+        return context
+
+    return new_reporting_context
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violation():
+    """Fails the test whose pages broke the Content-Security-Policy (after its browser closed)."""
+    _csp_violations.clear()
+    yield
+    assert not _csp_violations, "\n".join(_csp_violations)
 
 
 # The demo database as the first browser test found it: each later test starts from a copy.
