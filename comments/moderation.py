@@ -107,7 +107,8 @@ def hash_email(email):
 
 
 def client_ip(request):
-    """The client address; behind a proxy the proxy must set REMOTE_ADDR (e.g. via its module)."""
+    """The client address: behind the trusted proxies of settings.PORTAL_TRUSTED_PROXIES, the
+    visitor's (portal.middleware.ClientAddressMiddleware)."""
     return request.META.get("REMOTE_ADDR", "")
 
 

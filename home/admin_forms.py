@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.auth import LoginForm
@@ -50,8 +51,20 @@ def _locale_scoped_child_form(form_class, locale):
 
 
 class PortalLoginForm(LoginForm):
-    """Wagtail's login form with a German label for the password (Wagtail leaves it unset)."""
+    """Wagtail's login form with a German label for the password (Wagtail leaves it unset),
+    which says in German when too many wrong passwords locked the name for this address."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Passwort")
+
+    def clean(self):
+        from home.login_protection import is_locked, locked_message
+
+        username = self.cleaned_data.get("username")
+        if username and self.request is not None and is_locked(self.request, username):
+            # Not even the right password gets in until the lock has passed. django-axes'
+            # middleware answers a locked request with 429 (home.login_protection.locked_out).
+            self.request.axes_locked_out = True
+            raise ValidationError(locked_message(), code="locked")
+        return super().clean()

@@ -1,4 +1,7 @@
-"""Security headers that Django does not set on its own, and the language of each request."""
+"""The visitor's address, security headers Django does not set on its own, and the language
+of each request."""
+
+import ipaddress
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
@@ -47,6 +50,48 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+def client_address(request):
+    """The visitor's address (``REMOTE_ADDR``, as ClientAddressMiddleware leaves it)."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class ClientAddressMiddleware:
+    """``REMOTE_ADDR`` becomes the visitor's address behind trusted reverse proxies.
+
+    settings.PORTAL_TRUSTED_PROXIES lists the addresses or networks of the proxies in front of
+    the portal. Only a request that comes from one of them has its X-Forwarded-For read, right
+    to left, past further trusted proxies: the first address that is not trusted is the
+    visitor's. What a client writes into the header itself stays left of that and is ignored.
+    Login throttling and the flood control of every public form read ``REMOTE_ADDR``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.proxies = [
+            ipaddress.ip_network(proxy, strict=False) for proxy in settings.PORTAL_TRUSTED_PROXIES
+        ]
+
+    def trusted(self, address):
+        try:
+            address = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(address in proxy for proxy in self.proxies)
+
+    def __call__(self, request):
+        if self.proxies and self.trusted(request.META.get("REMOTE_ADDR", "")):
+            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            for address in reversed([part.strip() for part in forwarded]):
+                if self.trusted(address):
+                    continue
+                try:
+                    request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(address))
+                except ValueError:
+                    pass  # not an address: the proxy's own stays
+                break
+        return self.get_response(request)
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):

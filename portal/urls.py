@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import login_protection
 from home import views as home_views
 from portal.api import get_api
 from portal.views import healthz
@@ -43,6 +44,12 @@ urlpatterns += i18n_patterns(
     path(home_views.SEARCH_WORD, home_views.search, name="search"),
     # The other language's word for the search leads to this language's search.
     *[path(word, home_views.search_redirect) for word in home_views.search_words()],
+    # Wagtail's password form of private pages, with wrong passwords counted and locked.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        login_protection.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,7 @@
 """Settings shared by every environment of the Westbahnhof portal."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -74,11 +75,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Brute-force protection of the admin login and page passwords (home/login_protection.py).
+    "axes",
     # Last: connects what needs every app and snippet registered (home/cache_generation.py).
     "portal.late",
 ]
 
 MIDDLEWARE = [
+    # First: every later part (login throttling, form flood control, logs) sees the visitor's
+    # address, not the proxy's.
+    "portal.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,7 +99,30 @@ MIDDLEWARE = [
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the login form with its German message.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The addresses or networks of the reverse proxies and load balancers in front of the portal
+# (production: TRUSTED_PROXIES). Only from them is X-Forwarded-For believed.
+PORTAL_TRUSTED_PROXIES = []
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one username from one address lock that pair for 15 minutes; the
+# same name from another address, and other names from this one, still log in.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.login_protection.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# The address as ClientAddressMiddleware leaves it, whatever else is installed.
+AXES_CLIENT_IP_CALLABLE = "portal.middleware.client_address"
+# Passwords never reach the log or the attempts table.
+AXES_SENSITIVE_PARAMETERS = ["password"]
 
 ROOT_URLCONF = "portal.urls"
 

@@ -5,6 +5,7 @@ Redis, object storage, a search cluster): each service is switched on by its var
 docs/deploy.md lists every variable with its default.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -166,6 +167,18 @@ if SEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The load balancers and reverse proxies in front of the portal, as addresses or networks
+# (e.g. "10.0.0.0/8,127.0.0.1"): the visitor's address is read from X-Forwarded-For only
+# behind them (portal.middleware.ClientAddressMiddleware).
+PORTAL_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in PORTAL_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is neither an address nor a network."
+        ) from None
 
 # --- HTTPS, behind the load balancer or reverse proxy that terminates TLS ---
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -12,6 +13,11 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from home.localisation import LISTED_UNTRANSLATED
 
 pytestmark = pytest.mark.django_db
+
+
+def login_request():
+    """Django's test client logs in without a request; django-axes needs one (its address)."""
+    return RequestFactory().post("/admin/login/")
 
 
 def counts():
@@ -126,7 +132,7 @@ def test_the_demo_has_a_login_for_every_role_and_prints_them(client):
     assert list(moderator.groups.values_list("name", flat=True)) == ["Moderation"]
     assert users.get(username="admin").is_superuser
     # The moderator sees the comment moderation the README advertises; the editor does not.
-    assert client.login(**DEMO_MODERATOR)
+    assert client.login(request=login_request(), **DEMO_MODERATOR)
     assert client.get(reverse("wagtailsnippets_comments_comment:list")).status_code == 200
-    assert client.login(**DEMO_EDITOR)
+    assert client.login(request=login_request(), **DEMO_EDITOR)
     assert client.get(reverse("wagtailsnippets_comments_comment:list")).status_code in (302, 403)

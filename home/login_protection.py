@@ -1,0 +1,77 @@
+"""Brute-force protection of the admin login and of private pages' passwords (django-axes).
+
+Wrong passwords are counted per username *and* client address together: an attacker elsewhere
+cannot lock an editor out, and one address cannot try one name endlessly. The client address
+is ``REMOTE_ADDR`` as portal.middleware.ClientAddressMiddleware leaves it behind trusted proxies.
+"""
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
+from django.forms.utils import ErrorDict
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import views as wagtail_views
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import Page, PageViewRestriction
+
+PAGE_PASSWORD = "page-password-{}"
+
+
+def locked_message():
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return ngettext(
+        "Zu viele falsche Versuche: Die Anmeldung mit diesem Namen ist von Ihrem Anschluss aus "
+        "für %(minutes)d Minute gesperrt. Danach können Sie es wieder versuchen.",
+        "Zu viele falsche Versuche: Die Anmeldung mit diesem Namen ist von Ihrem Anschluss aus "
+        "für %(minutes)d Minuten gesperrt. Danach können Sie es wieder versuchen.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def is_locked(request, username):
+    return AxesProxyHandler.is_locked(request, {"username": username})
+
+
+def locked_out(request, original_response, credentials):
+    """What the attempt that reached the limit gets: the same view again, which now says in
+    German that the name is locked (PortalLoginForm, ``authenticate_with_password``) and
+    keeps what was typed."""
+    match = request.resolver_match
+    response = match.func(request, *match.args, **match.kwargs)
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    response.status_code = settings.AXES_HTTP_RESPONSE_CODE
+    return response
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's password form of a private page, with wrong passwords counted per page and
+    address as wrong logins are, and refused while locked."""
+    username = PAGE_PASSWORD.format(page_view_restriction_id)
+    if request.method == "POST" and is_locked(request, username):
+        restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
+        page = get_object_or_404(Page, id=page_id).specific
+        form = PasswordViewRestrictionForm(request.POST, instance=restriction)
+        form.is_valid()
+        form._errors = ErrorDict()
+        form.add_error(None, PAGE_PASSWORD_LOCKED)
+        action_url = reverse(
+            "wagtailcore_authenticate_with_password", args=[restriction.id, page.id]
+        )
+        response = page.serve_password_required_response(request, form, action_url)
+        response.status_code = settings.AXES_HTTP_RESPONSE_CODE
+        return response
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    if request.method == "POST" and response.status_code == 200:
+        # The form came back: the password was wrong.
+        user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+    return response
+
+
+PAGE_PASSWORD_LOCKED = _(
+    "Zu viele falsche Versuche: Das Passwort dieser Seite kann von Ihrem Anschluss aus erst "
+    "später wieder geprüft werden."
+)
