@@ -1,6 +1,6 @@
-"""The Content-Security-Policy in the browser: it blocks what it should, the browser tests see
-every violation, and the editor's preview still shows the page (X-Frame-Options DENY
-everywhere else)."""
+"""Security in the browser: the Content-Security-Policy blocks what it should and the browser
+tests see every violation; the editor's preview still shows the page (X-Frame-Options DENY
+everywhere else); a locked login explains itself."""
 
 import pytest
 from playwright.sync_api import expect
@@ -46,3 +46,17 @@ def test_other_sites_cannot_frame_a_public_page(page, site):
     response = page.goto("/de/")
     assert response.headers["x-frame-options"] == "DENY"
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
+def test_a_locked_login_says_so_in_german_and_keeps_the_name(page, site):
+    page.goto("/admin/login/")
+    for attempt in range(5):
+        page.locator("#id_username").fill(DEMO_EDITOR["username"])
+        page.locator("#id_password").fill(f"falsch-{attempt}")
+        page.get_by_role("button", name="Anmelden").click()
+        page.wait_for_load_state()
+    page.locator("#id_password").fill(DEMO_EDITOR["password"])
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_text("Zu viele falsche Versuche")).to_be_visible()
+    expect(page.locator("#id_username")).to_have_value(DEMO_EDITOR["username"])
+    assert "/admin/login/" in page.url
