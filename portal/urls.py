@@ -8,11 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import login_protection
 from home import views as home_views
 from portal.api import get_api
-from portal.views import healthz
+from portal.views import healthz, not_found
 
 urlpatterns = [
     # Outside the language prefixes, never cached: the load balancer's probe.
     path("healthz", healthz, name="healthz"),
+    # Wagtail's "failwhale" raises on purpose to try the error page: no URL of the portal
+    # answers 500 for a request a person can send.
+    path("admin/failwhale/", not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", get_api().urls),

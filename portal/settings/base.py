@@ -123,6 +123,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "portal.middleware.client_address"
 # Passwords never reach the log or the attempts table.
 AXES_SENSITIVE_PARAMETERS = ["password"]
+# No start-up banner in the JSON logs; lockouts are still logged as warnings.
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "portal.urls"
 

@@ -1,0 +1,122 @@
+"""Every admin URL, walked as each role: anonymous visitors are sent to the login, the groups
+reach what their work needs and nothing of the administrators', and no URL answers 5xx."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern, RoutePattern
+
+from home.demo import DEMO_EDITOR, DEMO_MODERATOR
+
+pytestmark = pytest.mark.django_db
+
+# Anyone may open these: logging in, getting back in, and the login page's own assets (its
+# translations for scripts, its icons).
+OPEN_TO_ANONYMOUS = re.compile(r"^/admin/(login|logout|password_reset|jsi18n|sprite)/")
+SAMPLE_VALUE = {"int": "1", "str": "1", "slug": "x", "path": "x", "uuid": "0" * 32}
+
+
+def _routes(patterns, prefix=""):
+    for pattern in patterns:
+        spec = pattern.pattern
+        if isinstance(spec, LocalePrefixPattern):
+            part = "de/"
+        elif isinstance(spec, RoutePattern):
+            part = str(spec._route)
+        else:
+            part = spec._regex
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, prefix + part)
+        else:
+            yield prefix + part
+
+
+def _concrete(route):
+    """The route with each parameter filled in, or None for regular expressions too rich to
+    fill (none of those are under /admin/ today; the test counts them)."""
+    route = route.replace("^", "").replace("$", "").replace("\\Z", "")
+    route = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_VALUE.get(m.group(1) or "str"), route)
+    route = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route)
+    route = route.replace("\\", "")
+    if re.search(r"[()\[\]*+?{}|]", route):
+        return None
+    return "/" + route
+
+
+def admin_urls():
+    routes = [route for route in _routes(get_resolver().url_patterns) if route.startswith("admin/")]
+    urls = sorted({_concrete(route) for route in routes} - {None})
+    return routes, urls
+
+
+def test_the_walk_covers_every_admin_route():
+    routes, urls = admin_urls()
+    assert len(routes) > 300
+    assert len(urls) >= len(set(routes)) * 0.9
+
+
+def test_anonymous_visitors_reach_no_admin_url():
+    _, urls = admin_urls()
+    client = Client(raise_request_exception=False)
+    reached = []
+    for url in urls:
+        if OPEN_TO_ANONYMOUS.match(url):
+            continue
+        for method in (client.get, client.post):
+            response = method(url)
+            status = response.status_code
+            assert status < 500, (url, method.__name__, status)
+            if status == 302:
+                assert response["Location"].startswith("/admin/login/"), url
+            elif status not in (401, 403, 404, 405):
+                reached.append((method.__name__, url, status))
+    assert reached == []
+
+
+# Areas only administrators run: people and their rights, sites, languages, API tokens,
+# workflows, the site-wide settings of the foundation.
+ADMINISTRATORS_ONLY = [
+    "/admin/users/",
+    "/admin/groups/",
+    "/admin/sites/",
+    "/admin/locales/",
+    "/admin/api-tokens/",
+    "/admin/workflows/list/",
+    "/admin/workflows/tasks/index/",
+]
+
+
+@pytest.mark.parametrize("login", [DEMO_EDITOR, DEMO_MODERATOR], ids=["Redaktion", "Moderation"])
+def test_the_groups_reach_no_administrators_area(client, login):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=login["username"]))
+    answers = {url: client.get(url).status_code for url in ADMINISTRATORS_ONLY}
+    assert all(status in (302, 403) for status in answers.values()), answers
+
+
+def test_a_superuser_reaches_every_administrators_area(client, superuser):
+    client.force_login(superuser)
+    answers = {url: client.get(url).status_code for url in ADMINISTRATORS_ONLY}
+    assert set(answers.values()) == {200}, answers
+
+
+@pytest.mark.parametrize("login", [DEMO_EDITOR, DEMO_MODERATOR], ids=["Redaktion", "Moderation"])
+def test_no_admin_url_fails_for_a_group_member(login):
+    """Each group member's walk: whatever a URL answers (its page, a refusal, a 404 for the
+    sample object), it never answers 5xx."""
+    from django.contrib.auth import get_user_model
+
+    client = Client(raise_request_exception=False)
+    client.force_login(get_user_model().objects.get(username=login["username"]))
+    _, urls = admin_urls()
+    failed = []
+    for url in urls:
+        if url.startswith("/admin/logout/"):
+            continue
+        status = client.get(url).status_code
+        if status >= 500:
+            failed.append((url, status))
+    assert failed == []
