@@ -17,7 +17,12 @@ from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
+# The "username" a private page's password is counted under, per view restriction.
 PAGE_PASSWORD = "page-password-{}"
+PAGE_PASSWORD_LOCKED = _(
+    "Zu viele falsche Versuche: Das Passwort dieser Seite kann von Ihrem Anschluss aus erst "
+    "später wieder geprüft werden."
+)
 
 
 def locked_message():
@@ -69,9 +74,3 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
         # The form came back: the password was wrong.
         user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
     return response
-
-
-PAGE_PASSWORD_LOCKED = _(
-    "Zu viele falsche Versuche: Das Passwort dieser Seite kann von Ihrem Anschluss aus erst "
-    "später wieder geprüft werden."
-)
