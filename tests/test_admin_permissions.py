@@ -53,7 +53,8 @@ def admin_urls():
 
 def test_the_walk_covers_every_admin_route():
     routes, urls = admin_urls()
-    assert len(routes) > 300
+    # Wagtail's own admin alone has over 250 routes; each feature app adds its own.
+    assert len(routes) > 250
     assert len(urls) >= len(set(routes)) * 0.9
 
 
