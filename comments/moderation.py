@@ -27,6 +27,7 @@ from home.form_protection import (
     issue_form_token,
     spend_form_token,
 )
+from portal.middleware import client_address
 
 COMMENT_FLOOD_MESSAGE = _("Du hast gerade eben schon kommentiert. Bitte warte ein paar Sekunden.")
 COMMENT_FORM = "comment"
@@ -106,10 +107,8 @@ def hash_email(email):
     return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 
-def client_ip(request):
-    """The client address: behind the trusted proxies of settings.PORTAL_TRUSTED_PROXIES, the
-    visitor's (portal.middleware.ClientAddressMiddleware)."""
-    return request.META.get("REMOTE_ADDR", "")
+# The visitor's address, also behind trusted proxies (portal.middleware.ClientAddressMiddleware).
+client_ip = client_address
 
 
 def comments_closed_reason(page, discussion):

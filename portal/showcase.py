@@ -27,17 +27,28 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, 
 # (the layout-shift observer still runs: Playwright evaluates it, not the page).
 SITE_SCRIPT = "**/static/js/*.js"
 
-# Sums the layout shifts the page has had so far (buffered), leaving out those right after
-# an input, as Lighthouse and the Core Web Vitals do.
-_LAYOUT_SHIFT_JS = """
+# The layout shifts the page has had so far (buffered), leaving out those right after an input,
+# as Lighthouse and the Core Web Vitals do: each with its size, its time and the elements it
+# moved, with their boxes before and after.
+_LAYOUT_SHIFTS_JS = """
 () => new Promise((resolve) => {
-    let total = 0;
+    const shifts = [];
+    const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
     new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
-            if (!entry.hadRecentInput) { total += entry.value; }
+            if (entry.hadRecentInput) { continue; }
+            const moved = entry.sources.map((source) => {
+                const node = source.node;
+                const name = node && node.nodeType === 1
+                    ? `${node.tagName.toLowerCase()}${node.id ? "#" + node.id : ""}` +
+                      `${node.className ? "." + String(node.className).split(" ").join(".") : ""}`
+                    : (node ? node.nodeName : "?");
+                return `${name} ${box(source.previousRect)} -> ${box(source.currentRect)}`;
+            });
+            shifts.push({value: entry.value, time: Math.round(entry.startTime), moved});
         }
     }).observe({type: "layout-shift", buffered: true});
-    setTimeout(() => resolve(total), 250);
+    setTimeout(() => resolve(shifts), 250);
 })
 """
 
@@ -55,34 +66,13 @@ def load_fully(page, url):
 
 def cumulative_layout_shift(page):
     """The cumulative layout shift of the page loaded last, as a number (0 is perfect)."""
-    return page.evaluate(_LAYOUT_SHIFT_JS)
-
-
-# What moved: each shift's time, size and the elements it moved, with their boxes before and
-# after, to name the culprit when a page shifts.
-_LAYOUT_SHIFT_SOURCES_JS = """
-() => new Promise((resolve) => {
-    const shifts = [];
-    const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-    new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-            if (entry.hadRecentInput) { continue; }
-            const moved = entry.sources.map((source) => {
-                const node = source.node;
-                const name = node && node.nodeType === 1
-                    ? `${node.tagName.toLowerCase()}${node.id ? "#" + node.id : ""}` +
-                      `${node.className ? "." + String(node.className).split(" ").join(".") : ""}`
-                    : (node ? node.nodeName : "?");
-                return `${name} ${box(source.previousRect)} -> ${box(source.currentRect)}`;
-            });
-            shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${moved.join("; ")}`);
-        }
-    }).observe({type: "layout-shift", buffered: true});
-    setTimeout(() => resolve(shifts), 250);
-})
-"""
+    return sum(shift["value"] for shift in page.evaluate(_LAYOUT_SHIFTS_JS))
 
 
 def layout_shift_sources(page):
-    """The layout shifts of the page loaded last, each with the elements it moved."""
-    return page.evaluate(_LAYOUT_SHIFT_SOURCES_JS)
+    """The layout shifts of the page loaded last, each with the elements it moved, to name
+    the culprit when a page shifts."""
+    return [
+        f"{shift['value']:.4f} at {shift['time']} ms: {'; '.join(shift['moved'])}"
+        for shift in page.evaluate(_LAYOUT_SHIFTS_JS)
+    ]
