@@ -112,7 +112,7 @@ class Comment(models.Model):
     )
     depth = models.PositiveSmallIntegerField(_("Ebene"), default=1, editable=False)
     name = models.CharField(_("Name"), max_length=100)
-    # Blank only after the commenter's data was erased (erase_commenter_data).
+    # Blank only after the commenter's data was erased (erase_personal_data).
     email = models.EmailField(_("E-Mail"), max_length=254, blank=True)
     url = models.URLField(_("Website"), max_length=300, blank=True)
     text = models.TextField(_("Kommentar"), max_length=5000)
@@ -140,6 +140,10 @@ class Comment(models.Model):
         editable=False,
     )
     consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True, editable=False)
+    # Which wording of the consent box was agreed to (home/consent.py).
+    consent_version = models.CharField(
+        _("Fassung der Einwilligung"), max_length=20, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("Geschrieben am"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
 

@@ -20,6 +20,7 @@ from wagtail.models import Site
 from comments.forms import REPLY_REFUSED, parent_comment
 from comments.models import Comment, DiscussionSettings, ModerationReason
 from comments.rendering import count_links
+from home.consent import CURRENT_CONSENT
 from home.form_protection import (
     FormRefused,
     check_form_token,
@@ -240,6 +241,7 @@ def submit_comment(page, data, ip_address, *, honeypot="", timestamp=None, user_
             moderation_reason=decision.reason,
             ip_hash=ip_hash,
             consent_at=now,
+            consent_version=CURRENT_CONSENT,
         )
     if comment.status == Comment.Status.PENDING:
         from comments.notifications import notify_comment_waiting

@@ -20,14 +20,23 @@ from portal.hooks import (
     DASHBOARD_ACTIONS,
     GROUP_PERMISSIONS,
     MODERATORS,
+    PERSONAL_DATA,
     ApiRouter,
     GroupPermissions,
+    PersonalData,
 )
 
 
 @hooks.register(API_ROUTERS)
 def comments_api():
     return [ApiRouter("/comments/", router)]
+
+
+@hooks.register(PERSONAL_DATA)
+def commenter_data():
+    from comments import privacy
+
+    return [PersonalData("comments", privacy.export, privacy.erase, privacy.purge)]
 
 
 @hooks.register(GROUP_PERMISSIONS)

@@ -259,8 +259,9 @@ PAGES = [
             "Wir erheben so wenige Daten wie möglich und geben sie nicht an Dritte weiter.",
             "We collect as little data as possible and do not pass it on to third parties.",
         ),
-        # Written from the values the code uses (cookies, retention periods).
-        "body": privacy_body(),
+        # Written from the values the code uses (cookies, retention periods), when the demo
+        # loads: each installed app adds what it keeps (portal.hooks.PERSONAL_DATA).
+        "body": privacy_body,
     },
     {
         "slug": T("barrierefreiheit", "accessibility"),
@@ -306,7 +307,9 @@ ORGANISATION = {
 
 
 def _page_content(spec):
-    return {key: value for key, value in spec.items() if key != "slug"}
+    return {
+        key: value() if callable(value) else value for key, value in spec.items() if key != "slug"
+    }
 
 
 def load(demo):

@@ -13,6 +13,7 @@ from comments.views import OWN_COMMENTS_MAX_AGE, REMEMBER_MAX_AGE
 from comments.words import OWN_COMMENTS_COOKIE, REMEMBER_COOKIE
 from home.form_protection import FLOOD_RECORD_DAYS, MAX_FORM_SECONDS
 from portal.demo import T
+from portal.hooks import PERSONAL_DATA, collect
 
 HOUR = 60 * 60
 DAY = 24 * HOUR
@@ -121,11 +122,13 @@ def privacy_body():
         _heading("Kommentare", "Comments"),
         _paragraph(
             "Wer kommentiert, gibt uns Name, E-Mail-Adresse, auf Wunsch eine Website und den "
-            "Text. Wir speichern sie mit dem Zeitpunkt des Kommentars und Eurer Einwilligung. "
+            "Text. Wir speichern sie mit dem Zeitpunkt des Kommentars, dem Zeitpunkt und dem "
+            "Wortlaut Eurer Einwilligung. "
             "Veröffentlicht werden nur Name, Website und Text; die E-Mail-Adresse sieht nur "
             "unser Team.",
             "Commenters give us their name, e-mail address, optionally a website, and the text. "
-            "We store them with the time of the comment and your consent. Only the name, website "
+            "We store them with the time of the comment and the time and wording of your consent. "
+            "Only the name, website "
             "and text are published; only our team sees the e-mail address.",
         ),
         _paragraph(
@@ -162,6 +165,10 @@ def privacy_body():
             "the time of the last submission for each checksum of IP and e-mail address and "
             f"delete it after {flood.en}.",
         ),
+    ]
+    for source in collect(PERSONAL_DATA):
+        body += [_paragraph(de, en) for de, en in source.statement()]
+    body += [
         _heading("Cookies", "Cookies"),
         _paragraph(
             "Wir setzen nur Cookies, die für die Website nötig sind, und keine zur Analyse oder "

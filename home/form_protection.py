@@ -205,3 +205,14 @@ def parse_id(value):
         return None
     number = int(value)
     return number if 0 < number <= MAX_ID else None
+
+
+def purge_throttles(now=None):
+    """Flood-control records (keyed hashes) older than FLOOD_RECORD_DAYS."""
+    from home.models import FormThrottle
+
+    now = now or timezone.now()
+    deleted, _ = FormThrottle.objects.filter(
+        last_post_at__lt=now - timedelta(days=FLOOD_RECORD_DAYS)
+    ).delete()
+    return deleted

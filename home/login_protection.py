@@ -5,12 +5,15 @@ cannot lock an editor out, and one address cannot try one name endlessly. The cl
 is ``REMOTE_ADDR`` as portal.middleware.ClientAddressMiddleware leaves it behind trusted proxies.
 """
 
+from datetime import timedelta
+
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import views as wagtail_views
@@ -74,3 +77,57 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
         # The form came back: the password was wrong.
         user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
     return response
+
+
+# Failed logins are kept for the lock (AXES_COOLOFF_TIME) and then a day at most.
+LOGIN_ATTEMPT_DAYS = 1
+
+
+def _attempts_of(email):
+    from axes.models import AccessAttempt
+
+    return AccessAttempt.objects.filter(username__iexact=email.strip())
+
+
+def export_login_attempts(email):
+    return [
+        {
+            "type": "failed_login",
+            "username": attempt.username,
+            "ip_address": attempt.ip_address,
+            "browser": attempt.user_agent,
+            "failures": attempt.failures_since_start,
+            "at": attempt.attempt_time.isoformat(),
+        }
+        for attempt in _attempts_of(email).order_by("attempt_time")
+    ]
+
+
+def erase_login_attempts(email):
+    deleted, _ = _attempts_of(email).delete()
+    return deleted
+
+
+def purge_login_attempts(now=None):
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    cutoff = (now or timezone.now()) - timedelta(days=LOGIN_ATTEMPT_DAYS)
+    attempts, _ = AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()
+    failures, _ = AccessFailureLog.objects.filter(attempt_time__lt=cutoff).delete()
+    return attempts + failures
+
+
+def login_attempts_statement():
+    return [
+        (
+            "Meldet sich jemand mit einem falschen Passwort an (im Redaktionsbereich oder auf "
+            "einer passwortgeschützten Seite), speichern wir IP-Adresse, Browser und den "
+            "eingegebenen Benutzernamen, um nach "
+            f"{settings.AXES_FAILURE_LIMIT} Fehlversuchen zu sperren, und löschen sie nach "
+            f"{LOGIN_ATTEMPT_DAYS} Tag. Erfolgreiche Anmeldungen protokollieren wir nicht.",
+            "When someone logs in with a wrong password (in the editors' area or on a "
+            "password-protected page), we store the IP address, browser and the user name "
+            f"typed, to lock after {settings.AXES_FAILURE_LIMIT} failures, and delete them "
+            f"after {LOGIN_ATTEMPT_DAYS} day. We do not log successful logins.",
+        )
+    ]

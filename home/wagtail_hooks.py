@@ -18,11 +18,13 @@ from portal.hooks import (
     HOME_SECTIONS,
     ORDER_FOUNDATION_FIRST,
     ORDER_FOUNDATION_LAST,
+    PERSONAL_DATA,
     SEARCH_SOURCES,
     SHOWCASE_PAGES,
     BenchPages,
     DemoContent,
     HomeSection,
+    PersonalData,
     SearchSource,
     ShowcasePage,
 )
@@ -39,6 +41,28 @@ def wagtail_models_seen_on_pages():
     from wagtail.models import Locale, PageViewRestriction, Site
 
     return [PageViewRestriction, Site, Locale, Redirect, get_image_model(), get_document_model()]
+
+
+@hooks.register(PERSONAL_DATA)
+def foundation_records():
+    """Flood control keeps keyed hashes of senders' addresses for a day: they name nobody, so
+    there is nothing to export. Failed logins (django-axes) keep the address and the name typed
+    for the lock, purged after a day."""
+    from home import login_protection as logins
+    from home.form_protection import purge_throttles
+
+    return [
+        PersonalData(
+            "form_throttles", export=lambda email: [], erase=lambda email: 0, purge=purge_throttles
+        ),
+        PersonalData(
+            "login_attempts",
+            export=logins.export_login_attempts,
+            erase=logins.erase_login_attempts,
+            purge=logins.purge_login_attempts,
+            statement=logins.login_attempts_statement,
+        ),
+    ]
 
 
 @hooks.register(SEARCH_SOURCES)

@@ -27,6 +27,7 @@ from portal.hooks import (
     EDITORS,
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
+    PERSONAL_DATA,
     SEARCH_SOURCES,
     SHOWCASE_PAGES,
     ApiRouter,
@@ -35,6 +36,7 @@ from portal.hooks import (
     DemoContent,
     GroupPermissions,
     HomeSection,
+    PersonalData,
     SearchSource,
     ShowcasePage,
 )
@@ -117,6 +119,21 @@ def kulturnetz_bench():
     ]
 
 
+@hooks.register(PERSONAL_DATA)
+def submitter_data():
+    from kulturnetz.submissions import privacy
+
+    return [
+        PersonalData(
+            "kulturnetz_submissions",
+            privacy.export,
+            privacy.erase,
+            privacy.purge,
+            statement=privacy.statement,
+        )
+    ]
+
+
 @hooks.register(GROUP_PERMISSIONS)
 def kulturnetz_permissions():
     # Pages of the Kulturnetz are covered by the editors' page permissions on the whole tree
@@ -174,7 +191,7 @@ class AccessibilityFeatureViewSet(TaxonomyViewSet):
 
 class SubmissionViewSet(SnippetViewSet):
     """Who sent which suggestion, for the editors only; the suggestion itself is reviewed as a
-    page ("Zur Prüfung"). Rows are deleted 30 days after the decision (purge_submissions)."""
+    page ("Zur Prüfung"). Rows are deleted 30 days after the decision (purge_personal_data)."""
 
     model = Submission
     icon = "mail"

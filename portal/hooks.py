@@ -24,6 +24,9 @@ Hook name                   What the registered function returns
                             names the processes it is about
 ``CACHE_MODELS``            ``[model, ...]``: models besides pages, settings and snippets whose
                             saving or deleting changes public pages (``home/cache_generation.py``)
+``PERSONAL_DATA``           ``[PersonalData(name, export, erase, purge), ...]``: what an app stores
+                            about a person who sent a form, for ``export_personal_data``,
+                            ``erase_personal_data`` and the daily ``purge_personal_data``
 ==========================  =================================================================
 
 The groups are named by :data:`EDITORS` and :data:`MODERATORS`; never write their names out.
@@ -57,6 +60,7 @@ GROUP_PERMISSIONS = "portal_group_permissions"
 DASHBOARD_ACTIONS = "portal_dashboard_actions"
 TOPIC_PAGE_TYPES = "portal_topic_page_types"
 CACHE_MODELS = "portal_cache_models"
+PERSONAL_DATA = "portal_personal_data"
 
 # The client's user groups (their permissions: home/groups.py and GROUP_PERMISSIONS).
 EDITORS = "Redaktion"
@@ -244,7 +248,26 @@ class TopicPageType:
     label: Any
 
 
+@dataclass(frozen=True)
+class PersonalData:
+    """What an app keeps about people who sent its forms (GDPR Art. 15 and 17, retention).
+
+    ``export(email)`` returns a list of JSON-ready dicts about that address, ``erase(email)``
+    removes or anonymises them and returns how many records it changed, ``purge()`` deletes
+    what is past its retention time and returns how many records it changed. ``statement``:
+    paragraphs ``(German, English)`` for the data-protection page, saying what is kept and for
+    how long (written from the same constants the code uses).
+    """
+
+    name: str
+    export: Callable[[str], list]
+    erase: Callable[[str], int]
+    purge: Callable[[], int]
+    statement: Callable[[], Sequence[tuple[str, str]]] = lambda: ()
+
+
 HOOK_TYPES = {
+    PERSONAL_DATA: PersonalData,
     CACHE_MODELS: type,
     API_ROUTERS: ApiRouter,
     HOME_SECTIONS: HomeSection,

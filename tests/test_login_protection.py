@@ -150,3 +150,19 @@ def test_two_visitors_behind_one_proxy_are_locked_separately(client):
     assert through_proxy(DEMO_EDITOR["password"], ATTACKER).status_code == 429
     assert through_proxy(DEMO_EDITOR["password"], EDITOR_AT_HOME).status_code == 302
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER}
+
+
+def test_successful_logins_leave_no_record_and_failures_are_purged_after_a_day(client):
+    from axes.models import AccessLog
+    from django.core.management import call_command
+
+    assert log_in(client, **DEMO_EDITOR, address=EDITOR_AT_HOME).status_code == 302
+    assert not AccessLog.objects.exists()
+    client.logout()
+    log_in(client, DEMO_MODERATOR["username"], "falsch", ATTACKER)
+    log_in(client, DEMO_EDITOR["username"], "falsch", EDITOR_AT_HOME)
+    AccessAttempt.objects.filter(ip_address=ATTACKER).update(
+        attempt_time=timezone.now() - timezone.timedelta(hours=25)
+    )
+    call_command("purge_personal_data", stdout=__import__("io").StringIO())
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [EDITOR_AT_HOME]

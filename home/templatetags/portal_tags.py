@@ -150,3 +150,11 @@ def route_url(page, name, *args):
     """``{% route_url blog_index "category" slug %}``: a route of a routable page, in the words
     of the page's language (home/routes.py); the one way templates build route addresses."""
     return page.route_url(name, *args)
+
+
+@register.simple_tag
+def consent_label(privacy_url):
+    """The consent box's wording of the current version (home/consent.py)."""
+    from home.consent import consent_label as label
+
+    return label(privacy_url)

@@ -3,7 +3,7 @@
 The suggestion itself is a draft page (or a draft revision of a live page) in Wagtail's review
 workflow; this row only remembers the sender, so editors can ask back and the sender hears when
 it is published. It is never rendered on the site, and deleted SUBMISSION_RETENTION_DAYS after
-the decision (or after SUBMISSION_MAX_WAITING_DAYS without one) by ``purge_submissions``.
+the decision (or after SUBMISSION_MAX_WAITING_DAYS without one) by ``purge_personal_data``.
 """
 
 from datetime import timedelta
@@ -69,6 +69,11 @@ class Submission(models.Model):
     language = models.CharField(_("Sprache"), max_length=10)
     created_at = models.DateTimeField(_("Eingesandt am"), default=timezone.now)
     decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True)
+    consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True, editable=False)
+    # Which wording of the consent box was agreed to (home/consent.py).
+    consent_version = models.CharField(
+        _("Fassung der Einwilligung"), max_length=20, blank=True, editable=False
+    )
 
     objects = SubmissionQuerySet.as_manager()
     # What a sender suggests is public only once an editor publishes the page: a submission

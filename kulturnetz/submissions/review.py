@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 
 from comments.moderation import client_ip, hash_email, hash_ip
+from home.consent import CURRENT_CONSENT
 from home.form_protection import (
     FormRefused,
     check_form_token,
@@ -93,6 +94,8 @@ def _record(page, revision, kind, form, request):
         email=sender["email"],
         note=form.cleaned_data.get("note", ""),
         language=translation.get_language() or "",
+        consent_at=timezone.now(),
+        consent_version=CURRENT_CONSENT,
     )
 
 

@@ -125,6 +125,9 @@ AXES_CLIENT_IP_CALLABLE = "portal.middleware.client_address"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 # No start-up banner in the JSON logs; lockouts are still logged as warnings.
 AXES_VERBOSE = False
+# No record of successful logins (with their IP addresses): only failures, for the lock,
+# purged after a day (purge_personal_data).
+AXES_DISABLE_ACCESS_LOG = True
 
 ROOT_URLCONF = "portal.urls"
 

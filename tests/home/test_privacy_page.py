@@ -102,3 +102,14 @@ def test_the_periods_on_the_privacy_page_are_those_of_the_code(client, language)
     ]
     for period in periods:
         assert re.search(rf"\b{period}\b", text), (language, period)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_privacy_page_states_what_every_app_keeps_and_for_how_long(client, language):
+    from portal.hooks import PERSONAL_DATA, collect
+
+    text = " ".join(page_text(client, language).split())
+    statements = [pair for source in collect(PERSONAL_DATA) for pair in source.statement()]
+    assert statements, "no app states what it keeps"
+    for de, en in statements:
+        assert " ".join((de if language == "de" else en).split()) in text

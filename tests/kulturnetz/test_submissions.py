@@ -5,6 +5,7 @@ publishes it and mails the sender. A suggested change is a draft revision of the
 compared with it in Wagtail's compare view.
 """
 
+import json
 from datetime import timedelta
 from io import StringIO
 
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision, WorkflowState
 
+from home.consent import CURRENT_CONSENT
 from home.groups import EDITORS_APPROVAL_TASK
 from kulturnetz.models import (
     ActorPage,
@@ -316,10 +318,32 @@ def test_senders_are_forgotten_30_days_after_the_decision(client, calendar, acto
         created_at=timezone.now() - timedelta(days=181),
     )
 
-    call_command("purge_submissions", stdout=StringIO())
+    call_command("purge_personal_data", stdout=StringIO())
 
     assert list(Submission.objects.values_list("pk", flat=True)) == [recent.pk]
     assert not Submission.objects.filter(pk__in=[old.pk, forgotten.pk]).exists()
+
+
+def test_a_sender_can_have_their_data_exported_and_erased(client, calendar, actor):
+    before = timezone.now()
+    report(client, calendar)
+    other = Submission.objects.create(
+        page=actor, kind="change", name="B", email="b@example.org", language="de"
+    )
+    stored = Submission.objects.get(email="anna@example.org")
+    assert stored.consent_version == CURRENT_CONSENT
+    assert before <= stored.consent_at <= timezone.now()
+
+    out = StringIO()
+    call_command("export_personal_data", "Anna@Example.org", stdout=out)
+    exported = json.loads(out.getvalue())["kulturnetz_submissions"]
+    assert [(item["name"], item["status"]) for item in exported] == [("Anna Aktiv", "waiting")]
+    assert exported[0]["consent"]["version"] == CURRENT_CONSENT
+
+    call_command("erase_personal_data", "anna@example.org", stdout=StringIO())
+    assert list(Submission.objects.values_list("pk", flat=True)) == [other.pk]
+    # The suggested event waits for the editors all the same.
+    assert EventPage.objects.filter(title=event_data(calendar)["title"], live=False).exists()
 
 
 def test_editors_find_who_sent_a_suggestion_and_nobody_else_does(

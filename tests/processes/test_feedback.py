@@ -97,10 +97,10 @@ def test_feedback_is_shown_escaped_and_the_email_stays_private(client, moderator
 def test_the_commenters_rights_cover_feedback_on_process_pages(client, process):
     mine = comment(process, name="Lena Leserin", email="lena@example.org", text="Bleibt stehen.")
     out = StringIO()
-    call_command("export_commenter_data", "lena@example.org", stdout=out)
+    call_command("export_personal_data", "lena@example.org", stdout=out)
     exported = json.loads(out.getvalue())["comments"]
     assert [entry["text"] for entry in exported] == ["Bleibt stehen."]
-    call_command("erase_commenter_data", "lena@example.org", stdout=StringIO())
+    call_command("erase_personal_data", "lena@example.org", stdout=StringIO())
     mine.refresh_from_db()
     assert (mine.name, mine.email) == ("Anonym", "")
     html = client.get(process.url).content.decode()
