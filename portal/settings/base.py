@@ -254,8 +254,17 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
+# Uploads in the admin: documents of these types only (no HTML, SVG or programs), served
+# through Wagtail's view (permission checks of private collections, attachment and nosniff
+# headers), never as a direct link into the media storage.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Pictures: raster formats only (an SVG can carry script), at most 10 MB and 40 megapixels, as
+# many as the public forms take (home/image_uploads.py); pages show re-encoded renditions.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # Publishing a page queues its pictures' renditions (home/renditions.py). Off where tasks run
 # at once in the request (development, tests): there it would only slow publishing down.

@@ -144,9 +144,6 @@ if AWS_STORAGE_BUCKET_NAME:
             "object_parameters": {"CacheControl": "public, max-age=31536000"},
         },
     }
-    # Documents in private collections must pass Wagtail's permission check: serve them
-    # through the portal, never as a direct link into the bucket.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Search: the database (PostgreSQL full text), or OpenSearch/Elasticsearch ---
 # SEARCH_URL switches to a search cluster; SEARCH_BACKEND names the client that fits it
