@@ -2,10 +2,13 @@
 of each request."""
 
 import ipaddress
+import re
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -119,3 +122,38 @@ class PortalLocaleMiddleware(LocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class SnippetChooserRightsMiddleware:
+    """A snippet chooser answers only users holding a right on its model.
+
+    Wagtail's choosers list every object to anyone who may open the admin (choosing is meant
+    for editing forms, so Wagtail checks no model permission there). Comments, reports and
+    suggestions name people: the portal's moderators must not browse the Kulturnetz senders
+    through a chooser, nor editors the reports about comments.
+    """
+
+    CHOOSER = re.compile(r"^/admin/snippets/choose/(?P<app>\w+)/(?P<model>\w+)/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = self.CHOOSER.match(request.path_info)
+        user = getattr(request, "user", None)
+        if match is None or user is None or not user.is_authenticated:
+            return None
+        try:
+            model = apps.get_model(match["app"], match["model"])
+        except LookupError:
+            return None
+        opts = model._meta
+        if not any(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("view", "add", "change", "delete")
+        ):
+            raise PermissionDenied
+        return None

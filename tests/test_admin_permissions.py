@@ -121,3 +121,95 @@ def test_no_admin_url_fails_for_a_group_member(login):
         if status >= 500:
             failed.append((url, status))
     assert failed == []
+
+
+def _model_areas():
+    """Each snippet's list and chooser and each setting's form, with the model it shows."""
+    from django.urls import NoReverseMatch, reverse
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.contrib.settings.registry import registry as settings_registry
+    from wagtail.models import Site
+    from wagtail.snippets.models import get_snippet_models
+
+    for model in get_snippet_models():
+        viewset = model.snippet_viewset
+        yield model, reverse(viewset.get_url_name("list")), "list"
+        try:
+            chooser = reverse(viewset.chooser_viewset.get_url_name("choose"))
+        except (AttributeError, NoReverseMatch):
+            continue
+        yield model, chooser, "chooser"
+    for model in settings_registry:
+        # Site settings have a form per site; the demo has one site.
+        args = [model._meta.app_label, model._meta.model_name]
+        if issubclass(model, BaseSiteSetting):
+            args.append(Site.objects.get().pk)
+        yield model, reverse("wagtailsettings:edit", args=args), "settings"
+
+
+def _may_use(user, model):
+    opts = model._meta
+    return any(
+        user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        for action in ("view", "add", "change", "delete")
+    )
+
+
+@pytest.mark.parametrize(
+    "login", [DEMO_EDITOR, DEMO_MODERATOR, None], ids=["Redaktion", "Moderation", "superuser"]
+)
+def test_each_role_reaches_exactly_the_lists_choosers_and_settings_its_rights_allow(
+    login, superuser
+):
+    """Snippet lists, their choosers and the settings forms: 200 where the role holds a right on
+    the model, a refusal (redirect to the dashboard or 403) where it holds none."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username=login["username"]) if login else superuser
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    wrong, checked = [], 0
+    for model, url, kind in _model_areas():
+        response = client.get(url)
+        allowed = _may_use(user, model)
+        refused = response.status_code == 403 or (
+            response.status_code == 302 and response["Location"].rstrip("/") == "/admin"
+        )
+        if (allowed and response.status_code != 200) or (not allowed and not refused):
+            wrong.append((kind, url, allowed, response.status_code))
+        checked += 1
+    assert checked >= 20
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+@pytest.mark.parametrize(
+    "login", [DEMO_EDITOR, DEMO_MODERATOR, None], ids=["Redaktion", "Moderation", "superuser"]
+)
+def test_each_role_edits_and_previews_exactly_the_pages_its_rights_allow(login, superuser):
+    """The editor, its preview and the page's history: 200 where the role may edit the page,
+    a refusal where it may not, for a page of every type the demo has."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    user = get_user_model().objects.get(username=login["username"]) if login else superuser
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    one_per_type = {}
+    for page in Page.objects.filter(depth__gt=1).specific().order_by("path"):
+        one_per_type.setdefault(type(page), page)
+    wrong = []
+    for page in one_per_type.values():
+        may_edit = page.permissions_for_user(user).can_edit()
+        for name in ("wagtailadmin_pages:edit", "wagtailadmin_pages:history"):
+            response = client.get(reverse(name, args=(page.pk,)))
+            refused = response.status_code in (302, 403)
+            if (may_edit and response.status_code != 200) or (not may_edit and not refused):
+                wrong.append((type(page).__name__, name, may_edit, response.status_code))
+        preview = client.get(reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,)))
+        if not may_edit and preview.status_code not in (302, 403):
+            wrong.append((type(page).__name__, "preview", may_edit, preview.status_code))
+    assert len(one_per_type) >= 8
+    if login == DEMO_EDITOR or login is None:
+        assert any(page.permissions_for_user(user).can_edit() for page in one_per_type.values())
+    assert wrong == [], "\n".join(map(str, wrong))
