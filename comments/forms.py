@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment, CommentReport
 from home.form_protection import PublicFormMixin, clean_plain_text, parse_id
+from home.notices import NoticeForm
 
 REPLY_REFUSED = _("Auf diesen Kommentar kann nicht geantwortet werden.")
 
@@ -90,34 +91,11 @@ class CommentForm(PublicFormMixin, forms.Form):
         return data
 
 
-class ReportForm(PublicFormMixin, forms.ModelForm):
-    class Meta:
+class ReportForm(NoticeForm):
+    explanation_required = _("Bitte beschreibe kurz, was an dem Kommentar nicht stimmt.")
+
+    class Meta(NoticeForm.Meta):
         model = CommentReport
-        fields = ["reason", "explanation", "contact"]
-        widgets = {
-            "reason": forms.RadioSelect,
-            "explanation": forms.Textarea(attrs={"rows": 5}),
-        }
-        error_messages = {
-            "reason": {"required": _("Bitte wähle einen Grund.")},
-            "explanation": {
-                "required": _("Bitte beschreibe kurz, was an dem Kommentar nicht stimmt.")
-            },
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Radio buttons need no empty "---------" choice.
-        self.fields["reason"].choices = CommentReport.Reason.choices
-
-    def clean_explanation(self):
-        text = clean_plain_text(self.cleaned_data["explanation"], multiline=True)
-        if not text:
-            raise ValidationError(self._meta.error_messages["explanation"]["required"])
-        return text
-
-    def clean_contact(self):
-        return clean_plain_text(self.cleaned_data.get("contact", ""))
 
 
 def parent_comment(page, value):

@@ -14,6 +14,7 @@ from comments.words import (
     comment_anchor,
     comment_author_anchor,
 )
+from home.models.notices import NoticeReason, NoticeReport, reason_field
 from home.routes import LocalisedRoutesMixin
 
 ANONYMOUS_NAME = "Anonym"
@@ -237,39 +238,19 @@ class Comment(models.Model):
         return f"{base}{query}#{self.anchor()}"
 
 
-class CommentReport(models.Model):
+class CommentReport(NoticeReport):
     """A visitor's report of a comment (Digital Services Act, Art. 16)."""
-
-    class Reason(models.TextChoices):
-        ILLEGAL = "illegal", _("Rechtswidriger Inhalt")
-        HATE = "hate", _("Hass, Hetze oder Beleidigung")
-        PRIVACY = "privacy", _("Verletzt meine Privatsphäre oder Rechte")
-        SPAM = "spam", _("Spam oder Werbung")
-        OTHER = "other", _("Etwas anderes")
 
     comment = models.ForeignKey(
         Comment, verbose_name=_("Kommentar"), on_delete=models.CASCADE, related_name="reports"
     )
-    reason = models.CharField(_("Grund"), max_length=20, choices=Reason.choices)
-    explanation = models.TextField(_("Begründung"), max_length=2000)
-    contact = models.CharField(
-        _("Kontakt für Rückfragen"),
-        max_length=254,
-        blank=True,
-        help_text=_(
-            "Freiwillig: Deine E-Mail-Adresse, falls wir nachfragen oder Dir antworten sollen."
-        ),
-    )
-    created_at = models.DateTimeField(_("Gemeldet am"), auto_now_add=True)
+    # A comment is an opinion: whether it is right is not for the house to judge.
+    reason = reason_field(NoticeReason.WRONG)
     resolved = models.BooleanField(_("Erledigt"), default=False)
 
-    # Reports are never public: they leave the page cache alone.
-    bumps_generation_itself = True
-
-    class Meta:
+    class Meta(NoticeReport.Meta):
         verbose_name = _("Meldung")
         verbose_name_plural = _("Meldungen")
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.get_reason_display()}: {self.comment}"

@@ -28,6 +28,7 @@ from home.form_protection import (
     issue_form_token,
     spend_form_token,
 )
+from home.notices import store_notice
 from portal.middleware import client_address
 
 COMMENT_FLOOD_MESSAGE = _("Du hast gerade eben schon kommentiert. Bitte warte ein paar Sekunden.")
@@ -271,24 +272,8 @@ def submit_comment_form(page, form, request):
     )
 
 
-def submit_report(comment, form, ip_address, *, honeypot="", timestamp=None):
-    """Store a visitor's report of ``comment`` under the protections of the comment form."""
-    if honeypot:
-        raise CommentRefused(_("Deine Meldung konnte nicht angenommen werden."))
+def submit_report(comment, form, ip_address):
+    """Store a visitor's report of ``comment`` under the protections of every public form."""
     if comment.is_team or not comment.is_public:
         raise CommentRefused(_("Dieser Kommentar kann nicht gemeldet werden."))
-    token = check_form_token(timestamp, REPORT_FORM, comment.pk)
-    now = timezone.now()
-    ip_hash = hash_ip(ip_address)
-    with transaction.atomic():
-        spend_form_token(token)
-        if ip_hash:
-            claim_flood_slot(
-                f"report-ip:{ip_hash}",
-                _("Du hast gerade eben schon etwas gemeldet. Bitte warte ein paar Sekunden."),
-                now,
-            )
-        report = form.save(commit=False)
-        report.comment = comment
-        report.save()
-    return report
+    return store_notice(form, REPORT_FORM, comment.pk, hash_ip(ip_address), comment=comment)

@@ -234,13 +234,7 @@ def report_comment(page, request, comment_id):
         form = ReportForm(request.POST)
         if form.is_valid():
             try:
-                submit_report(
-                    comment,
-                    form,
-                    client_ip(request),
-                    honeypot=form.cleaned_data.get("website_confirm", ""),
-                    timestamp=form.cleaned_data.get("started", ""),
-                )
+                submit_report(comment, form, client_ip(request))
             except CommentRefused as refused:
                 form.refuse(refused)
             else:

@@ -5,9 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_access import SentByVisitorsPermissionPolicy
 from kulturnetz import bench, demo, demo_data, sections
 from kulturnetz.api import router
 from kulturnetz.models import (
@@ -15,10 +17,13 @@ from kulturnetz.models import (
     ActorKind,
     Discipline,
     District,
+    EntryReport,
     EventCategory,
     EventPage,
     Submission,
 )
+from kulturnetz.reports.notifications import report_admin_path
+from kulturnetz.reports.viewsets import EntryReportViewSet
 from portal.hooks import (
     API_ROUTERS,
     BENCH_PAGES,
@@ -27,6 +32,7 @@ from portal.hooks import (
     EDITORS,
     GROUP_PERMISSIONS,
     HOME_SECTIONS,
+    MODERATORS,
     PERSONAL_DATA,
     SEARCH_SOURCES,
     SHOWCASE_PAGES,
@@ -134,6 +140,25 @@ def submitter_data():
     ]
 
 
+@hooks.register(PERSONAL_DATA)
+def reporter_data():
+    from kulturnetz.reports import privacy
+
+    return [
+        PersonalData(
+            "kulturnetz_entry_reports",
+            privacy.export,
+            privacy.erase,
+            privacy.purge,
+            statement=privacy.statement,
+        )
+    ]
+
+
+# Who decides on reports of entries: to read and to record the decision, never to delete.
+ENTRY_REPORT_PERMISSIONS = ["kulturnetz.view_entryreport", "kulturnetz.change_entryreport"]
+
+
 @hooks.register(GROUP_PERMISSIONS)
 def kulturnetz_permissions():
     # Pages of the Kulturnetz are covered by the editors' page permissions on the whole tree
@@ -147,8 +172,10 @@ def kulturnetz_permissions():
                 for action in ("add", "change", "delete")
             ]
             # Who sent a suggestion: to read (for questions back) and to erase, never to edit.
-            + ["kulturnetz.view_submission", "kulturnetz.delete_submission"],
-        )
+            + ["kulturnetz.view_submission", "kulturnetz.delete_submission"]
+            + ENTRY_REPORT_PERMISSIONS,
+        ),
+        GroupPermissions(MODERATORS, ENTRY_REPORT_PERMISSIONS),
     ]
 
 
@@ -218,6 +245,7 @@ class SubmissionViewSet(SnippetViewSet):
 class KulturnetzSnippetsGroup(SnippetViewSetGroup):
     items = (
         SubmissionViewSet,
+        EntryReportViewSet,
         EventCategoryViewSet,
         DisciplineViewSet,
         ActorKindViewSet,
@@ -230,6 +258,10 @@ class KulturnetzSnippetsGroup(SnippetViewSetGroup):
     menu_order = 210
 
 
+# Before the viewsets, which would otherwise create the default policy.
+register_permission_policy(
+    EntryReport, SentByVisitorsPermissionPolicy(EntryReport), exact_class=True
+)
 register_snippet(KulturnetzSnippetsGroup)
 
 
@@ -260,5 +292,21 @@ def suggestions_dashboard_action(request):
             f"{url}?status={Submission.Status.WAITING}",
             icon="mail",
             order=210,
+        )
+    ]
+
+
+@hooks.register(DASHBOARD_ACTIONS)
+def entry_reports_dashboard_action(request):
+    """For moderators and editors: how many reports of entries wait for a decision."""
+    if not request.user.has_perm("kulturnetz.view_entryreport"):
+        return []
+    waiting = EntryReport.objects.open().count()
+    return [
+        DashboardAction(
+            gettext("Meldungen zu Einträgen: %(count)s") % {"count": waiting},
+            f"{report_admin_path('list')}?status={EntryReport.Status.OPEN}",
+            icon="warning",
+            order=220,
         )
     ]

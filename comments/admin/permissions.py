@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from wagtail.permission_policies import ModelPermissionPolicy
+
+from home.admin_access import SentByVisitorsPermissionPolicy
 
 MODERATE_PERMISSION = "comments.moderate_comment"
 
@@ -25,7 +26,7 @@ def moderators_only(view):
     return checked_view
 
 
-class ModerationPermissionPolicy(ModelPermissionPolicy):
+class ModerationPermissionPolicy(SentByVisitorsPermissionPolicy):
     """The model permissions, each only together with ``comments.moderate_comment``.
 
     Nobody may "add" comments or reports in the admin, superusers included: they come from
@@ -33,18 +34,12 @@ class ModerationPermissionPolicy(ModelPermissionPolicy):
     """
 
     def user_has_permission(self, user, action):
-        if action == "add":
-            return False
         return can_moderate(user) and super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action != "add"]
-        user_model = get_user_model()
-        if not actions:
-            return user_model.objects.none()
         app_label, codename = MODERATE_PERMISSION.split(".")
         moderate = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        moderators = user_model.objects.filter(
+        moderators = get_user_model().objects.filter(
             Q(is_superuser=True)
             | Q(user_permissions__in=moderate)
             | Q(groups__permissions__in=moderate),

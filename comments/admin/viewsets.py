@@ -5,7 +5,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import DateColumn, StatusTagColumn, TitleColumn
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -29,6 +29,7 @@ from comments.admin.views import (
     TeamReplyView,
 )
 from comments.models import Comment, CommentReport
+from home.admin_access import notice_columns
 
 
 class ModerationChooserViewSet(SnippetChooserViewSet):
@@ -122,20 +123,13 @@ class ReportViewSet(ModerationViewSetMixin, SnippetViewSet):
     index_view_class = ReportIndexView
     edit_view_class = ReportEditView
     edit_template_name = TEMPLATES + "report_edit.html"
-    list_display = [
-        "reason",
-        Column(
-            "explanation",
-            label=gettext_lazy("Begründung"),
-            accessor=lambda report: excerpt(report.explanation),
-        ),
+    list_display = notice_columns(
         TitleColumn(
             "comment",
             label=gettext_lazy("Gemeldeter Kommentar"),
             accessor=lambda report: excerpt(report.comment.text),
             get_url=lambda report: comment_url("edit", report.comment_id),
         ),
-        DateColumn("created_at", label=gettext_lazy("Gemeldet am"), sort_key="created_at"),
         StatusTagColumn(
             "resolved",
             label=gettext_lazy("Erledigt"),
@@ -143,7 +137,8 @@ class ReportViewSet(ModerationViewSetMixin, SnippetViewSet):
             sort_key="resolved",
             primary=lambda report: not report.resolved,
         ),
-    ]
+        excerpt=excerpt,
+    )
     filterset_class = ReportFilterSet
     search_fields = REPORT_SEARCH_FIELDS
     # Moderators only mark a report as done; what the visitor wrote stays as it was.

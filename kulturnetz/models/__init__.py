@@ -2,6 +2,7 @@ from .actors import ActorOffer, ActorPage, SocialLink
 from .events import EventDate, EventPage, EventStatus
 from .indexes import ActorIndexPage, EventIndexPage, KulturnetzIndexPage, VenueIndexPage
 from .occurrences import Occurrence
+from .reports import EntryReport
 from .submissions import Submission
 from .taxonomies import AccessibilityFeature, ActorKind, Discipline, District, EventCategory
 from .venues import OpeningHours, VenuePage, VenueRoom
@@ -14,6 +15,7 @@ __all__ = [
     "ActorPage",
     "Discipline",
     "District",
+    "EntryReport",
     "EventCategory",
     "EventDate",
     "EventIndexPage",

@@ -23,6 +23,7 @@ from home.models import SeoFieldsMixin
 from home.renditions import CARD
 
 from .contact import AddressMixin, ContactMixin, MapPageMixin
+from .reports import ReportContentMixin
 from .submissions import SuggestChangesMixin
 
 # How many next dates a detail page lists before it links to the calendar.
@@ -81,7 +82,13 @@ class ActorOffer(Orderable):
 
 
 class ActorPage(
-    MapPageMixin, SuggestChangesMixin, AddressMixin, ContactMixin, SeoFieldsMixin, Page
+    MapPageMixin,
+    SuggestChangesMixin,
+    ReportContentMixin,
+    AddressMixin,
+    ContactMixin,
+    SeoFieldsMixin,
+    Page,
 ):
     """An entry of the directory: who they are, what they do, how to reach them."""
 

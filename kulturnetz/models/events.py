@@ -26,6 +26,7 @@ from home.models import HeaderImageMixin, SeoFieldsMixin
 
 from .contact import ACCESSIBILITY_PANEL, AddressMixin, MapPageMixin
 from .fields import WEEKDAY_CODES, DateListField, WeekdaysField, split_codes
+from .reports import ReportContentMixin
 from .submissions import SuggestChangesMixin
 
 
@@ -248,7 +249,13 @@ class EventDate(Orderable):
 
 
 class EventPage(
-    MapPageMixin, SuggestChangesMixin, AddressMixin, HeaderImageMixin, SeoFieldsMixin, Page
+    MapPageMixin,
+    SuggestChangesMixin,
+    ReportContentMixin,
+    AddressMixin,
+    HeaderImageMixin,
+    SeoFieldsMixin,
+    Page,
 ):
     """An event of the Kulturnetz with its dates, place, prices and accessibility."""
 

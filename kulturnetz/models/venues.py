@@ -25,6 +25,7 @@ from home.models import HeaderImageMixin, SeoFieldsMixin
 from .actors import UPCOMING_LIMIT, VENUE_PARAM
 from .contact import ACCESSIBILITY_PANEL, AddressMixin, ContactMixin, MapPageMixin
 from .fields import WEEKDAY_CHOICES
+from .reports import ReportContentMixin
 from .submissions import SuggestChangesMixin
 
 
@@ -86,6 +87,7 @@ class OpeningHours(Orderable):
 class VenuePage(
     MapPageMixin,
     SuggestChangesMixin,
+    ReportContentMixin,
     AddressMixin,
     ContactMixin,
     HeaderImageMixin,

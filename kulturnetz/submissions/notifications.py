@@ -9,13 +9,9 @@ started. It runs before wagtail.admin is ready (the feature apps come first in
 INSTALLED_APPS), and Django keeps the first receiver of a dispatch_uid.
 """
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,24 +20,14 @@ from django_tasks import task
 from comments.moderation import house_name
 from home.groups import EDITORS
 from home.localisation import localised_pages
+from home.mail import enqueue_mail, group_addresses, send_mail
 from kulturnetz.models import Submission
 
-logger = logging.getLogger(__name__)
+EMAIL_TEMPLATES = "kulturnetz/email/"
 
 
 def _admin_url(name, *args):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{reverse(name, args=args)}"
-
-
-def _send(recipients, subject, template, context):
-    """Call in the language of the reader (``translation.override``)."""
-    if not recipients:
-        return 0
-    text = render_to_string(f"kulturnetz/email/{template}.txt", context)
-    html = render_to_string(f"kulturnetz/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, to=sorted(set(recipients)))
-    message.attach_alternative(html, "text/html")
-    return message.send()
 
 
 def reviewers(page):
@@ -51,12 +37,10 @@ def reviewers(page):
     if state is not None and state.current_task_state is not None:
         task_groups = getattr(state.current_task_state.task.specific, "groups", None)
         groups = list(task_groups.all()) if task_groups is not None else []
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    if groups:
-        users = users.filter(groups__in=groups)
-    else:
-        users = users.filter(groups__name=EDITORS)
-    return list(users.values_list("email", flat=True).distinct())
+    if not groups:
+        return group_addresses(EDITORS)
+    users = get_user_model().objects.filter(is_active=True, groups__in=groups)
+    return list(users.exclude(email="").values_list("email", flat=True).distinct())
 
 
 def review_links(submission, page):
@@ -80,10 +64,10 @@ def send_editors_mail(submission_id):
             subject = _("Änderungsvorschlag für das Kulturnetz: %(title)s")
         else:
             subject = _("Neuer Vorschlag für das Kulturnetz: %(title)s")
-        return _send(
+        return send_mail(
             reviewers(page),
             subject % {"title": page.get_admin_display_title()},
-            "submission_waiting",
+            f"{EMAIL_TEMPLATES}submission_waiting",
             {
                 "submission": submission,
                 "page": page,
@@ -104,10 +88,10 @@ def send_published_mail(submission_id):
     with translation.override(language):
         # The page in the sender's language when it is translated, else the German one.
         shown = localised_pages([page], public=True).get(page.translation_key, page)
-        return _send(
+        return send_mail(
             [submission.email],
             _("Dein Vorschlag ist online: %(title)s") % {"title": shown.title},
-            "submission_published",
+            f"{EMAIL_TEMPLATES}submission_published",
             {
                 "submission": submission,
                 "page": shown,
@@ -117,16 +101,8 @@ def send_published_mail(submission_id):
         )
 
 
-def _enqueue(task_function, submission_id):
-    # Mail problems must never reach the sender or the editor who publishes: log them.
-    try:
-        task_function.enqueue(submission_id)
-    except Exception:
-        logger.exception("Could not queue the e-mail about submission %s", submission_id)
-
-
 def notify_editors(submission_id):
-    _enqueue(send_editors_mail, submission_id)
+    enqueue_mail(send_editors_mail, submission_id)
 
 
 # What happens to a suggestion in the review.
@@ -142,7 +118,7 @@ def _page_published(sender, instance, revision=None, **kwargs):
         status=Submission.Status.PUBLISHED, decided_at=timezone.now()
     )
     for submission_id in published:
-        transaction.on_commit(lambda pk=submission_id: _enqueue(send_published_mail, pk))
+        transaction.on_commit(lambda pk=submission_id: enqueue_mail(send_published_mail, pk))
 
 
 def _workflow_rejected(sender, instance, **kwargs):

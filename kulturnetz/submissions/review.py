@@ -41,9 +41,14 @@ IN_REVIEW = _(
 SLUG_MAX_LENGTH = 80
 
 
+def token_purpose(purpose):
+    """What the start token of a Kulturnetz form (``purpose``: its route's name) is issued for."""
+    return f"kn-{purpose}"
+
+
 def form_token(purpose, target):
     """The signed start time of one form (``purpose``) on one page."""
-    return issue_form_token(f"kn-{purpose}", target.pk)
+    return issue_form_token(token_purpose(purpose), target.pk)
 
 
 def in_default_language(page):
@@ -58,7 +63,7 @@ def _check(form, purpose, target):
     cleaned = form.cleaned_data
     if cleaned.get("website_confirm"):
         raise FormRefused(REFUSED)
-    return check_form_token(cleaned.get("started"), f"kn-{purpose}", target.pk)
+    return check_form_token(cleaned.get("started"), token_purpose(purpose), target.pk)
 
 
 def _claim_flood(request, email, now):

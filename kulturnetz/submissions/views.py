@@ -35,7 +35,7 @@ def _heading(kind, page):
     return _("Änderung vorschlagen: %(title)s") % {"title": page.title}
 
 
-def _render(page, request, template, context, status=200):
+def render_in_page(page, request, template, context, status=200):
     """A form or thanks within the page's frame; what the page itself lists (its dates, its
     directory) is not needed around a form, so only Wagtail's base context is built."""
     request.is_preview = getattr(request, "is_preview", False)
@@ -50,8 +50,10 @@ def _model_errors(form, error):
             form.add_error(field if field in form.fields else None, message)
 
 
-def _form_page(page, request, *, form_class, purpose, store, kind, form_kwargs=None):
-    form_kwargs = {"locale": page.locale, **(form_kwargs or {})}
+def form_page(page, request, *, form_class, purpose, store, template, context, form_kwargs=None):
+    """The route of one public form on ``page``: show it, or check and ``store(form)`` what was
+    sent and redirect to the route ``<purpose>_thanks``."""
+    form_kwargs = form_kwargs or {}
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, **form_kwargs)
         if form.is_valid():
@@ -68,24 +70,36 @@ def _form_page(page, request, *, form_class, purpose, store, kind, form_kwargs=N
     else:
         form = form_class(initial={"started": review.form_token(purpose, page)}, **form_kwargs)
         status = 200
-    return _render(
+    return render_in_page(
         page,
         request,
-        TEMPLATE,
+        template,
         {
             "form": form,
-            "kind": kind,
-            "heading": _heading(kind, page),
             "privacy_url": privacy_url(request),
             "form_url": page.route_url(purpose),
+            **context,
         },
         status=status,
     )
 
 
+def _form_page(page, request, *, form_class, purpose, store, kind, form_kwargs=None):
+    return form_page(
+        page,
+        request,
+        form_class=form_class,
+        purpose=purpose,
+        store=store,
+        template=TEMPLATE,
+        context={"kind": kind, "heading": _heading(kind, page)},
+        form_kwargs={"locale": page.locale, **(form_kwargs or {})},
+    )
+
+
 def thanks(page, request, kind):
     heading = _("Danke für Deine Meldung!") if kind == "event" else _("Danke für Deinen Vorschlag!")
-    return _render(
+    return render_in_page(
         page,
         request,
         THANKS_TEMPLATE,

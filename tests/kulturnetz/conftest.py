@@ -1,4 +1,5 @@
-"""Helpers for the Kulturnetz tests: events made in code, published like an editor does."""
+"""Helpers for the Kulturnetz tests: events made in code, published like an editor does, and
+steps run as if their transaction committed."""
 
 from datetime import time
 
@@ -64,3 +65,14 @@ def actor(db):
     from kulturnetz.models import ActorPage
 
     return ActorPage.objects.get(slug="chor-westwind", locale__language_code="de")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a step as if its transaction committed: e-mails are queued on commit."""
+
+    def run(step, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return step(*args, **kwargs)
+
+    return run

@@ -39,17 +39,6 @@ def _fresh_flood_control():
     FormThrottle.objects.all().delete()
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs a step as if its transaction committed: e-mails are queued on commit."""
-
-    def run(step, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return step(*args, **kwargs)
-
-    return run
-
-
 def konzert():
     return EventCategory.objects.get(slug="konzert", locale__language_code="de")
 
