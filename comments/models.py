@@ -14,7 +14,7 @@ from comments.words import (
     comment_anchor,
     comment_author_anchor,
 )
-from home.models.notices import NoticeReason, NoticeReport, reason_field
+from home.models.notices import NoticeReason, NoticeReport, decision_field, reason_field
 from home.routes import LocalisedRoutesMixin
 
 ANONYMOUS_NAME = "Anonym"
@@ -239,14 +239,34 @@ class Comment(models.Model):
 
 
 class CommentReport(NoticeReport):
-    """A visitor's report of a comment (Digital Services Act, Art. 16)."""
+    """A visitor's report of a comment (Digital Services Act, Art. 16), and the decision on it.
+
+    Every report since the good-faith box was sent with the visitor's statement that it is
+    accurate and complete (Art. 16(2)(d)); the contact address, when given, gets the decision
+    and is cleared NOTICE_CONTACT_RETENTION_DAYS after it (comments/privacy.py).
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Offen")
+        NO_VIOLATION = "no_violation", _("Kein Verstoß")
+        TRASHED = "trashed", _("Kommentar entfernt (Papierkorb)")
+        SPAM = "spam", _("Kommentar entfernt (Spam)")
+        # Reports closed before decisions were recorded, and reports closed in bulk, for
+        # instance after the comment was moderated from the comment list.
+        DONE = "done", _("Erledigt")
 
     comment = models.ForeignKey(
         Comment, verbose_name=_("Kommentar"), on_delete=models.CASCADE, related_name="reports"
     )
     # A comment is an opinion: whether it is right is not for the house to judge.
     reason = reason_field(NoticeReason.WRONG)
-    resolved = models.BooleanField(_("Erledigt"), default=False)
+    status = decision_field(
+        Status,
+        _(
+            "„Kommentar entfernt“ legt den Kommentar in den Papierkorb oder in den Spam; "
+            "in der Kommentarliste lässt er sich wiederherstellen."
+        ),
+    )
 
     class Meta(NoticeReport.Meta):
         verbose_name = _("Meldung")

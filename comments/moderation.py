@@ -273,7 +273,12 @@ def submit_comment_form(page, form, request):
 
 
 def submit_report(comment, form, ip_address):
-    """Store a visitor's report of ``comment`` under the protections of every public form."""
+    """Store a visitor's report of ``comment`` under the protections of every public form;
+    the moderators hear of it once it is committed."""
     if comment.is_team or not comment.is_public:
         raise CommentRefused(_("Dieser Kommentar kann nicht gemeldet werden."))
-    return store_notice(form, REPORT_FORM, comment.pk, hash_ip(ip_address), comment=comment)
+    report = store_notice(form, REPORT_FORM, comment.pk, hash_ip(ip_address), comment=comment)
+    from comments.notifications import notify_report
+
+    transaction.on_commit(lambda: notify_report(report.pk))
+    return report

@@ -1,20 +1,38 @@
-"""E-mails about comments, sent by a background task so the commenter never waits for them."""
+"""E-mails about comments and their reports, sent by background tasks so nobody waits for them.
+
+The moderators hear of a waiting comment and of every new report (the report whatever the
+discussion settings say: the Digital Services Act wants reports to reach them); a reporter who
+left an address hears of the decision (Art. 16(5)). All in the site's language, German.
+"""
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from comments.admin.utils import comment_url
-from comments.models import Comment, DiscussionSettings
+from comments.admin.utils import comment_url, report_url
+from comments.models import Comment, CommentReport, DiscussionSettings
 from home.groups import MODERATORS
 from home.mail import enqueue_mail, group_addresses, send_mail
+from home.models import OrganisationSettings
 
 EMAIL_TEMPLATES = "comments/email/"
 
 
+def _admin_url(path):
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
 def _moderation_url():
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{comment_url('list')}"
+    return _admin_url(comment_url("list"))
+
+
+def _report(report_id):
+    return (
+        CommentReport.objects.filter(pk=report_id)
+        .select_related("comment", "comment__page")
+        .first()
+    )
 
 
 @task()
@@ -54,6 +72,55 @@ def send_author_mail(comment_id):
                 "moderation_url": _moderation_url(),
             },
         )
+
+
+@task()
+def send_report_mail(report_id):
+    report = _report(report_id)
+    if report is None:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        return send_mail(
+            group_addresses(MODERATORS),
+            _("Kommentar gemeldet: %(title)s") % {"title": report.comment.page.title},
+            f"{EMAIL_TEMPLATES}report_waiting",
+            {
+                "report": report,
+                "comment": report.comment,
+                "report_url": _admin_url(report_url("edit", report.pk)),
+            },
+        )
+
+
+@task()
+def send_decision_mail(report_id):
+    report = _report(report_id)
+    if report is None or report.is_open or not report.contact:
+        return 0
+    page = report.comment.page
+    site = page.get_site()
+    organisation = OrganisationSettings.for_site(site) if site else None
+    with translation.override(settings.LANGUAGE_CODE):
+        return send_mail(
+            [report.contact],
+            _("Deine Meldung eines Kommentars zu „%(title)s“: unsere Entscheidung")
+            % {"title": page.title},
+            f"{EMAIL_TEMPLATES}report_decided",
+            {
+                "report": report,
+                "page": page,
+                "house": organisation.name if organisation else settings.WAGTAIL_SITE_NAME,
+                "house_email": organisation.email if organisation else "",
+            },
+        )
+
+
+def notify_report(report_id):
+    enqueue_mail(send_report_mail, report_id)
+
+
+def notify_reporter(report_id):
+    enqueue_mail(send_decision_mail, report_id)
 
 
 def notify_comment_waiting(comment_id):

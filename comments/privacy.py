@@ -42,7 +42,7 @@ def export(email):
         }
         for comment in comments
     ]
-    reports = CommentReport.objects.filter(contact__iexact=email.strip()).order_by("created_at")
+    reports = CommentReport.objects.by_contact(email).order_by("created_at")
     records += [
         {
             "type": "comment_report",
@@ -52,6 +52,9 @@ def export(email):
             "explanation": report.explanation,
             "contact": report.contact,
             "created_at": report.created_at.isoformat(),
+            "status": report.status,
+            "decision_note": report.decision_note,
+            "decided_at": report.decided_at.isoformat() if report.decided_at else None,
         }
         for report in reports
     ]
@@ -67,15 +70,17 @@ def erase(email):
             comment.anonymise()
         Comment.objects.bulk_update(comments, ["name", "email", "url", "ip_hash"])
         comments_changed(comments)
-        reports = CommentReport.objects.filter(contact__iexact=email.strip()).update(contact="")
+        reports = CommentReport.objects.by_contact(email).update(contact="")
     return len(comments) + reports
 
 
 def purge(now=None):
-    """IP checksums of comments older than 30 days."""
+    """IP checksums of comments older than 30 days; reporters' addresses 30 days after the
+    decision on their report was sent to them."""
     now = now or timezone.now()
-    return (
+    checksums = (
         Comment.objects.filter(created_at__lt=now - timedelta(days=IP_RETENTION_DAYS))
         .exclude(ip_hash="")
         .update(ip_hash="")
     )
+    return checksums + CommentReport.objects.contact_expired(now).update(contact="")

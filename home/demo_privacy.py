@@ -12,6 +12,7 @@ from comments.models import IP_RETENTION_DAYS
 from comments.views import OWN_COMMENTS_MAX_AGE, REMEMBER_MAX_AGE
 from comments.words import OWN_COMMENTS_COOKIE, REMEMBER_COOKIE
 from home.form_protection import FLOOD_RECORD_DAYS, MAX_FORM_SECONDS
+from home.models.notices import NOTICE_CONTACT_RETENTION_DAYS
 from portal.demo import T
 from portal.hooks import PERSONAL_DATA, collect
 
@@ -150,9 +151,13 @@ def privacy_body():
         _heading("Meldungen und Formulare", "Reports and forms"),
         _paragraph(
             "Wer einen Kommentar meldet, gibt uns Grund, Begründung und freiwillig eine "
-            "Kontaktadresse. Die Meldung wird mit dem gemeldeten Kommentar gelöscht.",
-            "Anyone reporting a comment gives us a reason, an explanation and optionally a "
-            "contact address. The report is deleted together with the reported comment.",
+            "E-Mail-Adresse. An sie schicken wir unsere Entscheidung über die Meldung und "
+            f"löschen sie {NOTICE_CONTACT_RETENTION_DAYS} Tage nach der Entscheidung. Die "
+            "Meldung wird mit dem gemeldeten Kommentar gelöscht.",
+            "Anyone reporting a comment gives us a reason, an explanation and optionally an "
+            "e-mail address. We send our decision on the report to that address and delete it "
+            f"{NOTICE_CONTACT_RETENTION_DAYS} days after the decision. The report is deleted "
+            "together with the reported comment.",
         ),
         _paragraph(
             "Gegen Spam trägt jedes Formular eine signierte Startzeit; ein Formular gilt "

@@ -124,7 +124,9 @@ def test_a_valid_comment_is_stored_exactly_as_sent(client, post, name, email, te
 @pytest.mark.feature_app("blog")
 @BOUNDED
 @given(
-    values=st.fixed_dictionaries({"reason": ANY_TEXT, "explanation": ANY_TEXT, "contact": ANY_TEXT})
+    values=st.fixed_dictionaries(
+        {"reason": ANY_TEXT, "explanation": ANY_TEXT, "contact": ANY_TEXT, "good_faith": ANY_TEXT}
+    )
 )
 def test_no_input_makes_the_report_form_fail_and_a_refused_one_keeps_it(client, post, values):
     from comments.moderation import REPORT_FORM
@@ -151,6 +153,7 @@ def test_a_valid_report_is_stored_exactly_as_sent(client, post, explanation, con
         "reason": "spam",
         "explanation": explanation,
         "contact": contact,
+        "good_faith": "on",
         "started": started(target, purpose=REPORT_FORM),
         "website_confirm": "",
     }

@@ -81,7 +81,10 @@ def test_comment_and_report_forms_answer_no_5xx_to_hostile_bodies(client, value)
         targets.append(f"{post.url}melden/{comment.pk}/")
     failures = []
     for url in targets:
-        for body in (dict.fromkeys(fields + ["reason", "explanation", "contact"], value), {}):
+        for body in (
+            dict.fromkeys(fields + ["reason", "explanation", "contact", "good_faith"], value),
+            {},
+        ):
             response = client.post(url, body)
             if response.status_code >= 500:
                 failures.append((url, response.status_code))

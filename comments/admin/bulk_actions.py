@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from comments.admin.decisions import close_reports
 from comments.admin.filters import (
     COMMENT_SEARCH_FIELDS,
     REPORT_SEARCH_FIELDS,
@@ -235,11 +236,8 @@ class ResolveReportsBulkAction(StatusBulkAction):
         return [CommentReport]
 
     @classmethod
-    def execute_action(cls, objects, **kwargs):
-        count = CommentReport.objects.filter(pk__in=[report.pk for report in objects]).update(
-            resolved=True
-        )
-        return count, 0
+    def execute_action(cls, objects, user=None, **kwargs):
+        return close_reports(objects, user), 0
 
 
 class DeleteReportsBulkAction(ModerationBulkActionMixin, DeleteBulkAction):

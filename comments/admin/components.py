@@ -14,7 +14,7 @@ def pending_comment_count():
 
 
 def open_report_count():
-    return CommentReport.objects.filter(resolved=False).count()
+    return CommentReport.objects.open().count()
 
 
 class CountMenuItem(MenuItem):
@@ -58,7 +58,7 @@ def moderation_actions():
         ),
         DashboardAction(
             gettext("Offene Meldungen: %(count)s") % {"count": open_report_count()},
-            f"{report_url('list')}?resolved=false",
+            f"{report_url('list')}?status={CommentReport.Status.OPEN}",
             icon="warning",
             order=ORDER_FOUNDATION_LAST + 10,
         ),

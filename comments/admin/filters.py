@@ -129,7 +129,7 @@ class CommentFilterSet(WagtailFilterSet):
 class ReportFilterSet(WagtailFilterSet):
     class Meta:
         model = CommentReport
-        fields = ["resolved", "reason"]
+        fields = ["status", "reason"]
 
 
 def filtered_listing(request, model, filterset_class, search_fields):

@@ -19,6 +19,7 @@ from wagtail.models import Site
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from comments.admin.columns import CommentColumn, CommentTable
+from comments.admin.decisions import COMMENT_STATUS_OF_DECISION, record_decision
 from comments.admin.filters import status_tabs
 from comments.admin.permissions import can_moderate
 from comments.admin.row_actions import (
@@ -145,7 +146,7 @@ class CommentEditView(EditView):
             parent_edit_url=comment_url("edit", comment.parent_id) if comment.parent_id else None,
             open_reports=[
                 (report, report_url("edit", report.pk))
-                for report in comment.reports.filter(resolved=False).order_by("-created_at")
+                for report in comment.reports.open().order_by("-created_at")
             ],
             reply_url=None if self.reply_refusal else comment_url("reply", comment.pk),
             reply_refusal=self.reply_refusal,
@@ -322,7 +323,7 @@ class ReportIndexView(IndexView):
                 priority=11,
             )
         )
-        if not instance.resolved:
+        if instance.is_open:
             buttons.append(
                 ListingMenuItem(
                     _("Als erledigt markieren"),
@@ -335,9 +336,27 @@ class ReportIndexView(IndexView):
 
 
 class ReportEditView(EditView):
+    """A report as the visitor sent it, the reported comment, and the form of the decision."""
+
     def get_object(self, queryset=None):
-        queryset = CommentReport.objects.select_related("comment", "comment__page")
+        queryset = CommentReport.objects.select_related("comment", "comment__page", "decided_by")
         return super().get_object(queryset)
+
+    def save_instance(self):
+        # The form has set the new status on the object already: the old one is in the database.
+        previous = CommentReport.objects.values_list("status", flat=True).get(pk=self.object.pk)
+        report = super().save_instance()
+        return record_decision(report, previous, self.request.user)
+
+    def get_success_message(self):
+        report = self.object
+        if report.status in COMMENT_STATUS_OF_DECISION:
+            return _(
+                "Entscheidung gespeichert: Der Kommentar von %(name)s ist nicht mehr online."
+            ) % {"name": report.comment.name}
+        return _("Entscheidung gespeichert: %(decision)s.") % {
+            "decision": report.get_status_display()
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

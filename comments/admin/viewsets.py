@@ -1,8 +1,8 @@
 """The two moderation lists, "Kommentare" and "Meldungen", as Wagtail snippet viewsets."""
 
+from django import forms
 from django.db.models import Count, Q
 from django.urls import path
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn, TitleColumn
@@ -95,7 +95,7 @@ class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
 
     def get_queryset(self, request):
         return Comment.objects.select_related("page", "parent").annotate(
-            open_reports=Count("reports", filter=Q(reports__resolved=False))
+            open_reports=Count("reports", filter=Q(reports__status=CommentReport.Status.OPEN))
         )
 
     @property
@@ -131,22 +131,26 @@ class ReportViewSet(ModerationViewSetMixin, SnippetViewSet):
             get_url=lambda report: comment_url("edit", report.comment_id),
         ),
         StatusTagColumn(
-            "resolved",
-            label=gettext_lazy("Erledigt"),
-            accessor=lambda report: _("Erledigt") if report.resolved else _("Offen"),
-            sort_key="resolved",
-            primary=lambda report: not report.resolved,
+            "status",
+            label=gettext_lazy("Entscheidung"),
+            accessor="get_status_display",
+            sort_key="status",
+            primary=lambda report: report.is_open,
         ),
         excerpt=excerpt,
     )
     filterset_class = ReportFilterSet
     search_fields = REPORT_SEARCH_FIELDS
-    # Moderators only mark a report as done; what the visitor wrote stays as it was.
+    # The decision is recorded; what the visitor sent stays as it was.
     panels = [
-        FieldPanel("resolved"),
+        FieldPanel("status", widget=forms.RadioSelect),
+        FieldPanel("decision_note"),
         FieldPanel("reason", read_only=True),
         FieldPanel("explanation", read_only=True),
         FieldPanel("contact", read_only=True),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel("decided_at", read_only=True),
+        FieldPanel("decided_by", read_only=True),
     ]
 
     def get_queryset(self, request):

@@ -1,12 +1,23 @@
-"""What every report of content from a visitor keeps (Digital Services Act, Art. 16).
+"""What every report of content from a visitor keeps (Digital Services Act, Art. 16), and the
+moderators' decision on it.
 
 A feature or the comments attach a report to what it is about (a comment, a page) by
-subclassing ``NoticeReport``; the public form, its protections and the submit step are in
-home/notices.py.
+subclassing ``NoticeReport`` and giving it a ``Status`` (``OPEN`` first, then the decisions)
+and a ``status`` field made by ``decision_field``; the public form, its protections, the submit
+step and the recording of a decision are in home/notices.py.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# How long the reporter's address stays after the decision was sent to it.
+NOTICE_CONTACT_RETENTION_DAYS = 30
+# The value of every kind of report's ``Status.OPEN``: no decision yet.
+OPEN = "open"
 
 
 class NoticeReason(models.TextChoices):
@@ -32,8 +43,36 @@ def reason_field(*left_out):
     )
 
 
+def decision_field(status_choices, help_text):
+    """The field of the decision: ``status_choices`` (a TextChoices whose ``OPEN`` is
+    "open"), open by default; ``help_text`` says what each decision does to the content."""
+    return models.CharField(
+        _("Entscheidung"),
+        max_length=20,
+        choices=status_choices,
+        default=OPEN,
+        db_index=True,
+        help_text=help_text,
+    )
+
+
+class NoticeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=OPEN)
+
+    def by_contact(self, email):
+        return self.filter(contact__iexact=email.strip())
+
+    def contact_expired(self, now=None):
+        """Reports whose contact address has served its purpose: decided a while ago."""
+        now = now or timezone.now()
+        limit = now - timedelta(days=NOTICE_CONTACT_RETENTION_DAYS)
+        return self.filter(decided_at__lt=limit).exclude(contact="")
+
+
 class NoticeReport(models.Model):
-    """A visitor's report: reason, explanation and, if they want an answer, a contact address.
+    """A visitor's report: reason, explanation and, if they want an answer, a contact address;
+    then the moderators' decision, with a note for the reporter, who decided and when.
 
     The sender's address is never stored: flood control keeps only a keyed hash, for a day.
     """
@@ -51,6 +90,27 @@ class NoticeReport(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("Gemeldet am"), auto_now_add=True)
+    decision_note = models.TextField(
+        _("Begründung der Entscheidung"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Hat die meldende Person eine E-Mail-Adresse angegeben, bekommt sie die "
+            "Entscheidung mit diesem Text. Bitte sachlich und ohne interne Details."
+        ),
+    )
+    decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Entschieden von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = NoticeQuerySet.as_manager()
 
     # Reports are never public: they leave the page cache alone (home/cache_generation.py).
     bumps_generation_itself = True
@@ -58,3 +118,7 @@ class NoticeReport(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+    @property
+    def is_open(self):
+        return self.status == OPEN

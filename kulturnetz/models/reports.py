@@ -7,32 +7,14 @@ report was sent with the visitor's statement that it is accurate and complete in
 REPORT_CONTACT_RETENTION_DAYS after the decision (``purge_personal_data``).
 """
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
-from home.models.notices import NoticeReport
+from home.models.notices import NOTICE_CONTACT_RETENTION_DAYS, NoticeReport, decision_field
 from home.routes import LocalisedRoutesMixin, localised_path
 
-REPORT_CONTACT_RETENTION_DAYS = 30
-
-
-class EntryReportQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status=EntryReport.Status.OPEN)
-
-    def by_contact(self, email):
-        return self.filter(contact__iexact=email.strip())
-
-    def contact_expired(self, now=None):
-        """Reports whose contact address has served its purpose: decided a while ago."""
-        now = now or timezone.now()
-        limit = now - timedelta(days=REPORT_CONTACT_RETENTION_DAYS)
-        return self.filter(decided_at__lt=limit).exclude(contact="")
+REPORT_CONTACT_RETENTION_DAYS = NOTICE_CONTACT_RETENTION_DAYS
 
 
 class EntryReport(NoticeReport):
@@ -50,38 +32,13 @@ class EntryReport(NoticeReport):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    status = models.CharField(
-        _("Entscheidung"),
-        max_length=20,
-        choices=Status,
-        default=Status.OPEN,
-        db_index=True,
-        help_text=_(
+    status = decision_field(
+        Status,
+        _(
             "„Eintrag entfernt“ nimmt den Eintrag in allen Sprachen von der Website "
             "(depubliziert ihn); in der Seitenverwaltung lässt er sich wieder veröffentlichen."
         ),
     )
-    decision_note = models.TextField(
-        _("Begründung der Entscheidung"),
-        max_length=2000,
-        blank=True,
-        help_text=_(
-            "Hat die meldende Person eine E-Mail-Adresse angegeben, bekommt sie die "
-            "Entscheidung mit diesem Text. Bitte sachlich und ohne interne Details."
-        ),
-    )
-    decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True, editable=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Entschieden von"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-
-    objects = EntryReportQuerySet.as_manager()
 
     class Meta(NoticeReport.Meta):
         verbose_name = _("Meldung zu einem Eintrag")
@@ -89,10 +46,6 @@ class EntryReport(NoticeReport):
 
     def __str__(self):
         return f"{self.get_reason_display()}: {self.page.title}"
-
-    @property
-    def is_open(self):
-        return self.status == self.Status.OPEN
 
 
 class ReportContentMixin(LocalisedRoutesMixin, RoutablePageMixin):

@@ -5,10 +5,9 @@ with the moderator as the actor, so the page's history says who took it down. Th
 decide on reports is the right to take an entry down: moderators need no page permissions.
 """
 
-from django.db import transaction
-from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
+from home.notices import record_decision as record_notice_decision
 from kulturnetz.models import EntryReport
 
 
@@ -20,23 +19,20 @@ def remove_entry(page, user):
     return pages
 
 
-def record_decision(report, previous_status, user):
-    """Complete ``report`` (its new status and note already set) after its status changed from
-    ``previous_status``: an open report forgets who decided; a decision records who and when,
-    takes a removed entry down and, after the commit, mails the reporter."""
-    if report.status == previous_status:
-        return report
-    if report.is_open:
-        report.decided_at = None
-        report.decided_by = None
-    else:
-        report.decided_at = timezone.now()
-        report.decided_by = user
-        if report.status == EntryReport.Status.REMOVED:
-            remove_entry(report.page, user)
-        if report.contact:
-            from kulturnetz.reports.notifications import notify_reporter
+def carry_out(report, user):
+    if report.status == EntryReport.Status.REMOVED:
+        remove_entry(report.page, user)
 
-            transaction.on_commit(lambda: notify_reporter(report.pk))
-    report.save(update_fields=["decided_at", "decided_by"])
-    return report
+
+def notify_reporter(report_id):
+    from kulturnetz.reports.notifications import notify_reporter
+
+    notify_reporter(report_id)
+
+
+def record_decision(report, previous_status, user):
+    """Complete ``report`` after its status changed from ``previous_status``: the shared step
+    (home/notices.py) records who and when and mails the reporter; a removal unpublishes."""
+    return record_notice_decision(
+        report, previous_status, user, carry_out=carry_out, notify_reporter=notify_reporter
+    )

@@ -259,6 +259,7 @@ def test_report_a_comment(client, posts):
             "reason": "hate",
             "explanation": "Beleidigend.",
             "contact": "",
+            "good_faith": "on",
             "started": started(target, purpose=REPORT_FORM),
         },
     )

@@ -129,6 +129,7 @@ def test_report_thanks_are_on_screen_on_a_phone(browser, site):
     phone.locator(f"#kommentar-{target.pk}").get_by_role("link", name=re.compile("Melden")).click()
     phone.get_by_label("Spam oder Werbung").check()
     phone.locator("#id_explanation").fill("Das ist Werbung für einen Shop.")
+    phone.locator("#id_good_faith").check()
     time.sleep(3.2)
     phone.get_by_role("button", name="Meldung absenden").click()
     thanks = phone.locator(f"#kommentar-{target.pk}").get_by_text("Danke für Deine Meldung.")

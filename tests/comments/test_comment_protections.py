@@ -135,6 +135,7 @@ def report(client, target, ip="203.0.113.50", **overrides):
         "reason": "hate",
         "explanation": "Das ist beleidigend.",
         "contact": "",
+        "good_faith": "on",
         "started": started(target, purpose=REPORT_FORM),
         "website_confirm": "",
         **overrides,

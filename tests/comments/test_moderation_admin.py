@@ -163,7 +163,7 @@ def test_menu_shows_comments_and_reports_with_counts(client, moderator, post):
     client.force_login(moderator)
     html = client.get("/admin/").content.decode()
     assert f"Kommentare ({Comment.objects.pending().count()})" in html
-    assert f"Meldungen ({CommentReport.objects.filter(resolved=False).count()})" in html
+    assert f"Meldungen ({CommentReport.objects.open().count()})" in html
 
 
 def test_list_query_count_does_not_grow_with_the_number_of_comments(client, moderator, post):
@@ -409,17 +409,17 @@ def test_team_reply_only_to_approved_comments(client, moderator, post):
 # == Reports ==
 
 
-def test_moderator_lists_filters_and_resolves_reports(client, moderator, post):
+def test_moderator_lists_filters_and_decides_reports(client, moderator, post):
     comment = make_comment(post, Comment.Status.APPROVED, text="Gemeldeter Text")
     open_report = CommentReport.objects.create(
         comment=comment, reason="hate", explanation="Beleidigend"
     )
     done = CommentReport.objects.create(
-        comment=comment, reason="spam", explanation="Erledigt schon", resolved=True
+        comment=comment, reason="spam", explanation="Erledigt schon", status="no_violation"
     )
     client.force_login(moderator)
 
-    html = client.get(REPORTS_URL, {"resolved": "false"}).content.decode()
+    html = client.get(REPORTS_URL, {"status": "open"}).content.decode()
     assert f"/edit/{open_report.pk}/" in html and f"/edit/{done.pk}/" not in html
     assert "Hass, Hetze oder Beleidigung" in html and "Beleidigend" in html
     assert "Gemeldeter Text" in html
@@ -428,9 +428,9 @@ def test_moderator_lists_filters_and_resolves_reports(client, moderator, post):
     edit_url = f"{REPORTS_URL}edit/{open_report.pk}/"
     html = client.get(edit_url).content.decode()
     assert f"/admin/snippets/comments/comment/edit/{comment.pk}/" in html
-    assert client.post(edit_url, {"resolved": "on"}).status_code == 302
+    assert client.post(edit_url, {"status": "no_violation"}).status_code == 302
     open_report.refresh_from_db()
-    assert open_report.resolved
+    assert open_report.status == CommentReport.Status.NO_VIOLATION
     assert open_report.explanation == "Beleidigend"  # read-only for moderators
 
 
@@ -443,14 +443,17 @@ def test_bulk_resolve_reports(client, moderator, post):
     client.force_login(moderator)
     response = client.post(bulk_url("resolve", [r.pk for r in reports], model="commentreport"))
     assert response.status_code == 302
-    assert CommentReport.objects.filter(pk__in=[r.pk for r in reports], resolved=False).count() == 0
+    assert not CommentReport.objects.filter(pk__in=[r.pk for r in reports]).open().exists()
+    for report in CommentReport.objects.filter(pk__in=[r.pk for r in reports]):
+        assert report.status == CommentReport.Status.DONE
+        assert report.decided_by == moderator and report.decided_at is not None
 
 
 def test_comment_list_counts_open_reports(client, moderator, post):
     comment = make_comment(post)
-    for resolved in (False, False, True):
+    for status in ("open", "open", "done"):
         CommentReport.objects.create(
-            comment=comment, reason="other", explanation="x", resolved=resolved
+            comment=comment, reason="other", explanation="x", status=status
         )
     client.force_login(moderator)
     response = client.get(LIST_URL)
@@ -463,7 +466,7 @@ def test_comment_list_counts_open_reports(client, moderator, post):
 
 def test_dashboard_quick_actions_show_the_counts_with_links(client, moderator, post):
     Comment.objects.filter(status=Comment.Status.PENDING).delete()
-    CommentReport.objects.filter(resolved=False).delete()
+    CommentReport.objects.open().delete()
     comments = [make_comment(post) for _ in range(3)]
     CommentReport.objects.create(comment=comments[0], reason="spam", explanation="Werbung")
     client.force_login(moderator)
@@ -471,7 +474,7 @@ def test_dashboard_quick_actions_show_the_counts_with_links(client, moderator, p
     assert "Kommentare warten: 3" in html
     assert "Offene Meldungen: 1" in html
     assert f"{LIST_URL}?status=pending" in html
-    assert f"{REPORTS_URL}?resolved=false" in html
+    assert f"{REPORTS_URL}?status=open" in html
 
 
 # == Permissions ==
@@ -515,7 +518,7 @@ def test_users_without_moderation_permission_get_nothing(client, outsider, post)
     comment.refresh_from_db()
     report.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED
-    assert not report.resolved
+    assert report.is_open
     assert not Comment.objects.filter(parent=comment).exists()
 
 

@@ -49,6 +49,7 @@ def test_every_cookie_a_visitor_or_editor_can_get_is_named_on_both_privacy_pages
         "reason": "spam",
         "explanation": "Werbung.",
         "contact": "",
+        "good_faith": "on",
         "started": started(reported, purpose=REPORT_FORM),
         "website_confirm": "",
     }
