@@ -457,7 +457,7 @@ def list_processes(request, filters: Query[ProcessFilterIn]):
 
 @router.get(
     "/processes/{process_id}/",
-    response={200: ProcessDetailOut, **problems(404)},
+    response={200: ProcessDetailOut, **problems(404, 422)},
     summary="One process with its stages, functions, requirements, tool decisions and outcomes",
 )
 def get_process(request, process_id: ObjectId):

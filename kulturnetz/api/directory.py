@@ -319,7 +319,7 @@ def list_actors(request, filters: Query[ActorFilterIn]):
 
 @router.get(
     "/actors/{actor_id}/",
-    response={200: ActorDetailOut, **problems(404)},
+    response={200: ActorDetailOut, **problems(404, 422)},
     summary="One actor of the Kulturnetz",
 )
 def get_actor(request, actor_id: ObjectId):
@@ -357,7 +357,7 @@ def list_venues(request, filters: Query[VenueFilterIn]):
 
 @router.get(
     "/venues/{venue_id}/",
-    response={200: VenueDetailOut, **problems(404)},
+    response={200: VenueDetailOut, **problems(404, 422)},
     summary="One venue of the Kulturnetz",
 )
 def get_venue(request, venue_id: ObjectId):

@@ -111,3 +111,13 @@ def test_list_queries_are_fixed(client):
         add_actor(f"API Kultur {number}", logo=logo)
     assert _queries(client, ACTORS + "?kind=verein&limit=100") == few
     assert _queries(client, VENUES + "?limit=100") == _queries(client, VENUES + "?limit=2")
+
+
+@pytest.mark.parametrize("url", [ACTORS + "{actor_id}/", VENUES + "{venue_id}/"])
+@pytest.mark.parametrize("key", ["0", "abc", "99999999999999999999"])
+def test_a_detail_id_that_is_no_id_answers_the_documented_422(client, url, key):
+    response = client.get(url.format(actor_id=key, venue_id=key))
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    documented = client.get("/api/v3/openapi.json").json()["paths"][url]["get"]["responses"]
+    assert "422" in documented

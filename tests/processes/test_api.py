@@ -395,6 +395,15 @@ def test_hostile_process_ids_answer_4xx(client, api_processes, process_id):
     assert 400 <= client.get(f"{PROCESSES}{process_id}/").status_code < 500
 
 
+@pytest.mark.parametrize("process_id", ["0", "abc", "99999999999999999999"])
+def test_a_process_id_that_is_no_id_answers_the_documented_422(client, process_id):
+    response = client.get(f"{PROCESSES}{process_id}/")
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    detail = get(client, "/api/v3/openapi.json")["paths"][PROCESSES + "{process_id}/"]
+    assert "422" in detail["get"]["responses"]
+
+
 # --- Queries -------------------------------------------------------------------------------
 
 
