@@ -272,3 +272,10 @@ def test_api_messages_follow_the_language(client, post):
     assert refused.status_code == 400
     assert refused.json()["detail"] == "The comment was not accepted."
     assert refused.json()["errors"][0]["msg"] == "This comment can’t be replied to."
+
+
+def test_the_email_field_is_documented_as_an_address(client):
+    # The form checks it (400 naming the field); clients and the fuzzing learn it from here.
+    schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+    assert schemas["CommentIn"]["properties"]["email"]["format"] == "email"
+    assert "email" in schemas["CommentIn"]["required"]
