@@ -69,7 +69,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_groups, dispatch_uid="home.ensure_groups")
-        from home import renditions, translation_slugs
+        from home import renditions, task_retry, translation_slugs
 
         translation_slugs.connect()
         from django.db.models.signals import post_delete, post_save
@@ -85,3 +85,4 @@ class HomeConfig(AppConfig):
         _skip_view_restriction_queries_where_none_can_apply(Page)
         _find_the_site_of_a_host_in_the_cache(Site)
         renditions.connect()
+        task_retry.connect()

@@ -63,7 +63,8 @@ def test_services_switch_on_by_their_variables(tmp_path):
         "CONN_MAX_AGE": 600,
         "CONN_HEALTH_CHECKS": True,
     }
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's Redis cache that serves without Redis while it is away (portal/cache.py).
+    assert found["cache"] == "portal.cache.ResilientRedisCache"
     assert found["session"] == "django.contrib.sessions.backends.cached_db"
     assert found["storage"] == "storages.backends.s3.S3Storage"
     assert found["search"]["BACKEND"] == "wagtail.search.backends.opensearch3"

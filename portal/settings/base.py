@@ -245,6 +245,10 @@ PORTAL_PAGE_CACHE_PROXY_SECONDS = 60
 # Background tasks (e-mails about comments). Development and tests run them at once;
 # production queues them in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A queued task that fails because a service is away (the mail server refuses or does not
+# answer) runs again after each of these delays in seconds, about a day in all, and then
+# stays failed (home/task_retry.py).
+PORTAL_TASK_RETRY_DELAYS = [60, 5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60, 12 * 60 * 60]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Haus am Westbahnhof"
