@@ -145,22 +145,38 @@ def claim_flood_slot(key, message, now=None, seconds=FLOOD_SECONDS):
     Call it inside the transaction that stores the submission; the row lock (PostgreSQL) or the
     IMMEDIATE write lock (SQLite) makes it hold across processes.
     """
+    claim_rate_slot(key, message, limit=1, seconds=seconds, now=now)
+
+
+def claim_rate_slot(key, message, limit, seconds, now=None):
+    """Take one of the ``limit`` slots of ``key`` (a keyed hash) that was not taken within the
+    last ``seconds``, or refuse: at most ``limit`` submissions in any ``seconds``.
+
+    Call it inside a transaction, as ``claim_flood_slot``; each slot is a row of its own (the
+    first under ``key`` itself), so a refused request changes nothing.
+    """
+    now = now or timezone.now()
+    for number in range(limit):
+        throttle, created = _locked_slot(key if number == 0 else f"{key}#{number}", now)
+        if created:
+            return
+        if now - throttle.last_post_at >= timedelta(seconds=seconds):
+            throttle.last_post_at = now
+            throttle.save(update_fields=["last_post_at"])
+            return
+    raise FormRefused(message)
+
+
+def _locked_slot(key, now):
     from home.models import FormThrottle
 
-    now = now or timezone.now()
     try:
         with transaction.atomic():
-            throttle, created = FormThrottle.objects.select_for_update().get_or_create(
+            return FormThrottle.objects.select_for_update().get_or_create(
                 key=key, defaults={"last_post_at": now}
             )
     except IntegrityError:
-        throttle, created = FormThrottle.objects.select_for_update().get(key=key), False
-    if created:
-        return
-    if now - throttle.last_post_at < timedelta(seconds=seconds):
-        raise FormRefused(message)
-    throttle.last_post_at = now
-    throttle.save(update_fields=["last_post_at"])
+        return FormThrottle.objects.select_for_update().get(key=key), False
 
 
 def _is_invisible(char):

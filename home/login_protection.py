@@ -1,8 +1,11 @@
-"""Brute-force protection of the admin login and of private pages' passwords (django-axes).
+"""Brute-force protection of the admin login and of private pages' passwords (django-axes), and
+of the admin's password reset (the foundation's flood control).
 
 Wrong passwords are counted per username *and* client address together: an attacker elsewhere
-cannot lock an editor out, and one address cannot try one name endlessly. The client address
-is ``REMOTE_ADDR`` as portal.middleware.ClientAddressMiddleware leaves it behind trusted proxies.
+cannot lock an editor out, and one address cannot try one name endlessly. Password-reset mails
+are limited per client address and per e-mail address, whether an account has that address or
+not. The client address is ``REMOTE_ADDR`` as portal.middleware.ClientAddressMiddleware leaves
+it behind trusted proxies.
 """
 
 from datetime import timedelta
@@ -10,15 +13,21 @@ from datetime import timedelta
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import views as wagtail_views
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
+
+from home.form_protection import FLOOD_RECORD_DAYS, FormRefused, claim_rate_slot
+from portal.middleware import client_address
 
 # The "username" a private page's password is counted under, per view restriction.
 PAGE_PASSWORD = "page-password-{}"
@@ -79,6 +88,45 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     return response
 
 
+# Password-reset mails: so many an hour for one client address, and for one e-mail address.
+PASSWORD_RESETS_PER_HOUR = 3
+PASSWORD_RESET_LIMITED = _(
+    "Zu viele Anfragen: Für diese E-Mail-Adresse oder von Ihrem Anschluss aus wurden in der "
+    "letzten Stunde schon %(count)d Links zum Zurücksetzen des Passworts angefordert. Bitte "
+    "versuchen Sie es später noch einmal."
+)
+
+
+def _reset_key(kind, value):
+    """A keyed hash of an address or e-mail for the flood control of password resets."""
+    return f"pwr-{kind}:{salted_hmac('home.password-reset', value).hexdigest()}"
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Wagtail's "Passwort vergessen?", which sends at most PASSWORD_RESETS_PER_HOUR mails an
+    hour for one client address and for one e-mail address. Addresses with an account and
+    without are counted and answered alike: the limit tells nobody which exist."""
+
+    def form_valid(self, form):
+        message = PASSWORD_RESET_LIMITED % {"count": PASSWORD_RESETS_PER_HOUR}
+        senders = [("mail", form.cleaned_data["email"].strip().lower())]
+        if address := client_address(self.request):
+            senders.append(("ip", address))
+        try:
+            # Both limits or neither: a refused request takes no slot.
+            with transaction.atomic():
+                for kind, value in senders:
+                    claim_rate_slot(
+                        _reset_key(kind, value), message, PASSWORD_RESETS_PER_HOUR, 60 * 60
+                    )
+        except FormRefused as refused:
+            form.add_error(None, refused.message)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
+
+
 # Failed logins are kept for the lock (AXES_COOLOFF_TIME) and then a day at most.
 LOGIN_ATTEMPT_DAYS = 1
 
@@ -124,10 +172,17 @@ def login_attempts_statement():
             "einer passwortgeschützten Seite), speichern wir IP-Adresse, Browser und den "
             "eingegebenen Benutzernamen, um nach "
             f"{settings.AXES_FAILURE_LIMIT} Fehlversuchen zu sperren, und löschen sie nach "
-            f"{LOGIN_ATTEMPT_DAYS} Tag. Erfolgreiche Anmeldungen protokollieren wir nicht.",
+            f"{LOGIN_ATTEMPT_DAYS} Tag. Erfolgreiche Anmeldungen protokollieren wir nicht. "
+            "Fordert jemand einen Link zum Zurücksetzen des Passworts an, zählen wir die "
+            "Anfragen nur zu Prüfsummen von IP- und E-Mail-Adresse, um höchstens "
+            f"{PASSWORD_RESETS_PER_HOUR} pro Stunde zuzulassen, und löschen sie nach "
+            f"{FLOOD_RECORD_DAYS} Tag.",
             "When someone logs in with a wrong password (in the editors' area or on a "
             "password-protected page), we store the IP address, browser and the user name "
             f"typed, to lock after {settings.AXES_FAILURE_LIMIT} failures, and delete them "
-            f"after {LOGIN_ATTEMPT_DAYS} day. We do not log successful logins.",
+            f"after {LOGIN_ATTEMPT_DAYS} day. We do not log successful logins. When someone "
+            "asks for a link to reset a password, we count the requests only by checksums of "
+            f"IP and e-mail address, to allow at most {PASSWORD_RESETS_PER_HOUR} an hour, and "
+            f"delete them after {FLOOD_RECORD_DAYS} day.",
         )
     ]

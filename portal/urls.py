@@ -16,6 +16,12 @@ urlpatterns = [
     # Wagtail's "failwhale" raises on purpose to try the error page: no URL of the portal
     # answers 500 for a request a person can send.
     path("admin/failwhale/", not_found),
+    # Wagtail's "Passwort vergessen?", with the mails per address and per e-mail limited.
+    path(
+        "admin/password_reset/",
+        login_protection.ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", get_api().urls),

@@ -166,3 +166,71 @@ def test_successful_logins_leave_no_record_and_failures_are_purged_after_a_day(c
     )
     call_command("purge_personal_data", stdout=__import__("io").StringIO())
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [EDITOR_AT_HOME]
+
+
+RESET = "/admin/password_reset/"
+RESET_LIMITED = "Zu viele Anfragen: Für diese E-Mail-Adresse oder von Ihrem Anschluss aus"
+NOBODYS = "niemand@example.org"
+
+
+def ask_for_reset(client, email, address):
+    return client.post(RESET, {"email": email}, REMOTE_ADDR=address)
+
+
+def test_password_reset_mails_are_limited_per_address_and_per_email(client, editor, mailoutbox):
+    from django.contrib.auth import get_user_model
+
+    other = get_user_model().objects.get(username=DEMO_EDITOR["username"]).email
+    answers = [ask_for_reset(client, editor.email, ATTACKER) for _ in range(3)]
+    assert [(a.status_code, a["Location"]) for a in answers] == [
+        (302, "/admin/password_reset/done/")
+    ] * 3
+    assert len(mailoutbox) == 3
+
+    # The fourth request in the hour is refused in German, the address typed stays, no mail.
+    refused = ask_for_reset(client, editor.email, ATTACKER)
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert RESET_LIMITED in html and "schon 3 Links zum Zurücksetzen" in html
+    assert f'value="{editor.email}"' in html
+    # Not for that e-mail address from elsewhere, nor for another one from that address.
+    assert ask_for_reset(client, editor.email, EDITOR_AT_HOME).status_code == 429
+    assert ask_for_reset(client, other, ATTACKER).status_code == 429
+    assert len(mailoutbox) == 3
+    # Refused requests took no slot: another address and e-mail are still served.
+    assert ask_for_reset(client, other, EDITOR_AT_HOME).status_code == 302
+    assert len(mailoutbox) == 4
+
+
+def test_the_reset_limit_tells_nobody_whether_an_account_has_the_address(client, editor):
+    def answers(email, address):
+        return [
+            (response.status_code, response.get("Location"), RESET_LIMITED in response.text)
+            for response in (ask_for_reset(client, email, address) for _ in range(4))
+        ]
+
+    assert answers(NOBODYS, ATTACKER) == answers(editor.email, EDITOR_AT_HOME)
+    assert answers(NOBODYS, "192.0.2.9") == [(429, None, True)] * 4
+
+
+def test_the_reset_limit_passes_after_an_hour(client, editor, mailoutbox):
+    from home.models import FormThrottle
+
+    for _ in range(3):
+        ask_for_reset(client, editor.email, ATTACKER)
+    assert ask_for_reset(client, editor.email, ATTACKER).status_code == 429
+    FormThrottle.objects.update(last_post_at=timezone.now() - timezone.timedelta(minutes=61))
+    assert ask_for_reset(client, editor.email, ATTACKER).status_code == 302
+    assert len(mailoutbox) == 4
+
+
+@override_settings(PORTAL_TRUSTED_PROXIES=["10.0.0.0/8"])
+def test_visitors_behind_one_proxy_have_reset_limits_of_their_own(client, editor):
+    def through_proxy(email, visitor):
+        return client.post(
+            RESET, {"email": email}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=visitor
+        ).status_code
+
+    statuses = [through_proxy(f"jemand{n}@example.org", ATTACKER) for n in range(4)]
+    assert statuses == [302, 302, 302, 429]
+    assert through_proxy(editor.email, EDITOR_AT_HOME) == 302
