@@ -4,6 +4,7 @@ reach what their work needs and nothing of the administrators', and no URL answe
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern, RoutePattern
@@ -178,7 +179,8 @@ def test_each_role_reaches_exactly_the_lists_choosers_and_settings_its_rights_al
         if (allowed and response.status_code != 200) or (not allowed and not refused):
             wrong.append((kind, url, allowed, response.status_code))
         checked += 1
-    assert checked >= 20
+    # The foundation's own snippets and settings, and more with the feature apps.
+    assert checked >= (20 if settings.FEATURE_APPS else 5)
     assert wrong == [], "\n".join(map(str, wrong))
 
 
@@ -209,7 +211,7 @@ def test_each_role_edits_and_previews_exactly_the_pages_its_rights_allow(login, 
         preview = client.get(reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,)))
         if not may_edit and preview.status_code not in (302, 403):
             wrong.append((type(page).__name__, "preview", may_edit, preview.status_code))
-    assert len(one_per_type) >= 8
+    assert len(one_per_type) >= (8 if settings.FEATURE_APPS else 2)
     if login == DEMO_EDITOR or login is None:
         assert any(page.permissions_for_user(user).can_edit() for page in one_per_type.values())
     assert wrong == [], "\n".join(map(str, wrong))
