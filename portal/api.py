@@ -8,6 +8,7 @@ OpenAPI 3.1 or leaves out answers its endpoints give. tests/test_api_fuzz.py fuz
 
 import json
 import re
+from datetime import UTC, timedelta
 from functools import wraps
 from http import HTTPStatus
 
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError, RestrictedError
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from home.search import SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MAX_TERMS, search_terms
@@ -75,7 +77,32 @@ def query_parameter_errors(query):
     if colon and not INTEGER.fullmatch(port):
         message = _("Die Portnummer muss eine ganze Zahl sein.")
         errors.append({"type": "invalid", "loc": ["query", SITE_PARAMETER], "msg": message})
+    # Wagtail's revision listings filter by times as they come: PostgreSQL refuses a time zone
+    # beyond ±15:59 ("time zone displacement out of range", a 500), and a time at the edge of
+    # the calendar cannot be converted to UTC (OverflowError on SQLite).
+    for name, values in query.lists():
+        if any(_time_out_of_range(value) for value in values):
+            message = _(
+                "Der Zeitpunkt liegt außerhalb des Bereichs, den die Datenbank speichern kann."
+            )
+            errors.append({"type": "invalid", "loc": ["query", name], "msg": message})
     return errors
+
+
+def _time_out_of_range(raw):
+    try:
+        moment = parse_datetime(raw.strip())
+    except ValueError:
+        return False  # no time at all: the endpoint's own validation answers
+    if moment is None or moment.tzinfo is None:
+        return False
+    if abs(moment.utcoffset()) >= timedelta(hours=16):
+        return True
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        return True
+    return False
 
 
 def _beyond_64_bits(raw):

@@ -373,3 +373,30 @@ def test_every_operation_documents_the_problems_it_answers(client):
         if parameter["name"] == "limit"
     )
     assert limit["schema"]["maximum"] == settings.WAGTAILAPI_LIMIT_MAX
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        # PostgreSQL refuses a time zone beyond ±15:59 (found by the fuzzer on PostgreSQL).
+        "0345-01-12T17:51:50+17:24",
+        "2026-01-12T17:51:50-16:00",
+        # The first day of the calendar east of UTC has no UTC time.
+        "0001-01-01T00:00:00+05:00",
+    ],
+)
+def test_times_the_database_cannot_store_are_refused_with_400(client, admin_headers, moment):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(depth=2).first()
+    url = f"/api/v3/pages/{page.pk}/revisions/"
+    for name in ("created_at_to", "created_at_from", "approved_go_live_at_from"):
+        response = client.get(url, {name: moment}, **admin_headers)
+        assert response.status_code == 400, (name, moment)
+        assert response.json()["errors"][0]["loc"] == ["query", name]
+    assert (
+        client.get(
+            url, {"created_at_from": "2026-01-12T17:51:50+02:00"}, **admin_headers
+        ).status_code
+        == 200
+    )
