@@ -4,9 +4,11 @@ superusers included, and every list of reports shows the same columns around wha
 (Snippet choosers answer only users with a right on the model: portal/middleware.py.)
 """
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -44,4 +46,19 @@ def notice_columns(reported, status, excerpt=one_line_excerpt):
         reported,
         DateColumn("created_at", label=gettext_lazy("Gemeldet am"), sort_key="created_at"),
         status,
+    ]
+
+
+def notice_decision_panels():
+    """The edit form of a report (``NoticeReport``): the decision is recorded; what the visitor
+    sent stays as it was."""
+    return [
+        FieldPanel("status", widget=forms.RadioSelect),
+        FieldPanel("decision_note"),
+        FieldPanel("reason", read_only=True),
+        FieldPanel("explanation", read_only=True),
+        FieldPanel("contact", read_only=True),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel("decided_at", read_only=True),
+        FieldPanel("decided_by", read_only=True),
     ]

@@ -1,10 +1,8 @@
 """The two moderation lists, "Kommentare" and "Meldungen", as Wagtail snippet viewsets."""
 
-from django import forms
 from django.db.models import Count, Q
 from django.urls import path
 from django.utils.translation import gettext_lazy
-from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn, TitleColumn
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -29,7 +27,7 @@ from comments.admin.views import (
     TeamReplyView,
 )
 from comments.models import Comment, CommentReport
-from home.admin_access import notice_columns
+from home.admin_access import notice_columns, notice_decision_panels
 
 
 class ModerationChooserViewSet(SnippetChooserViewSet):
@@ -141,17 +139,7 @@ class ReportViewSet(ModerationViewSetMixin, SnippetViewSet):
     )
     filterset_class = ReportFilterSet
     search_fields = REPORT_SEARCH_FIELDS
-    # The decision is recorded; what the visitor sent stays as it was.
-    panels = [
-        FieldPanel("status", widget=forms.RadioSelect),
-        FieldPanel("decision_note"),
-        FieldPanel("reason", read_only=True),
-        FieldPanel("explanation", read_only=True),
-        FieldPanel("contact", read_only=True),
-        FieldPanel("created_at", read_only=True),
-        FieldPanel("decided_at", read_only=True),
-        FieldPanel("decided_by", read_only=True),
-    ]
+    panels = notice_decision_panels()
 
     def get_queryset(self, request):
         return CommentReport.objects.select_related("comment")

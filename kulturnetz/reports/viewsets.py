@@ -6,15 +6,13 @@ the decision is recorded with a note (decisions.py). What the visitor wrote is s
 edited, and autoescaped everywhere. Nobody adds a report in the admin.
 """
 
-from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import StatusTagColumn, TitleColumn
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from home.admin_access import notice_columns
+from home.admin_access import notice_columns, notice_decision_panels
 from kulturnetz.models import EntryReport
 from kulturnetz.reports.decisions import record_decision
 
@@ -90,17 +88,7 @@ class EntryReportViewSet(SnippetViewSet):
             primary=lambda report: report.is_open,
         ),
     )
-    # The decision is recorded; what the visitor sent stays as it was.
-    panels = [
-        FieldPanel("status", widget=forms.RadioSelect),
-        FieldPanel("decision_note"),
-        FieldPanel("reason", read_only=True),
-        FieldPanel("explanation", read_only=True),
-        FieldPanel("contact", read_only=True),
-        FieldPanel("created_at", read_only=True),
-        FieldPanel("decided_at", read_only=True),
-        FieldPanel("decided_by", read_only=True),
-    ]
+    panels = notice_decision_panels()
 
     def get_queryset(self, request):
         return EntryReport.objects.select_related("page")

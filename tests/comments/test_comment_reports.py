@@ -11,12 +11,12 @@ from django.core import mail
 from django.utils import timezone
 
 from comments.models import Comment, CommentReport
-from comments.moderation import REPORT_FORM
 from comments.notifications import send_decision_mail, send_report_mail
 from comments.privacy import erase, export, purge
 from home.models import FormThrottle
 from home.models.notices import NOTICE_CONTACT_RETENTION_DAYS
-from tests.factories import comment, started
+from tests.comments.test_comment_protections import report as post_report
+from tests.factories import comment
 
 pytestmark = pytest.mark.django_db
 
@@ -40,16 +40,7 @@ def committed(django_capture_on_commit_callbacks):
 
 
 def send_report(client, target, ip="203.0.113.60", **overrides):
-    data = {
-        "reason": "hate",
-        "explanation": "Das ist beleidigend.",
-        "contact": "",
-        "good_faith": "on",
-        "started": started(target, purpose=REPORT_FORM),
-        "website_confirm": "",
-        **overrides,
-    }
-    return client.post(f"{target.page.url}melden/{target.pk}/", data, REMOTE_ADDR=ip)
+    return post_report(client, target, ip=ip, **overrides)
 
 
 def decide(client, user, report, status, note=""):
